@@ -1,0 +1,23 @@
+"""Command-line interface: a thin layer over the library.
+
+Each ``commands_*`` module registers its commands on the shared ``app``.
+"""
+
+from __future__ import annotations
+
+from l10n.cli._app import app
+
+# Importing the command modules registers their commands.
+from l10n.cli import (  # noqa: E402,F401
+    commands_catalog,
+    commands_models,
+    commands_quality,
+    commands_segment,
+)
+
+
+def main() -> None:
+    app()
+
+
+__all__ = ["app", "main"]

@@ -1,0 +1,1 @@
+"""CLI commands: models (registered on l10n.cli._app.app)."""

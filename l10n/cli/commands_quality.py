@@ -1,0 +1,1 @@
+"""CLI commands: quality (registered on l10n.cli._app.app)."""

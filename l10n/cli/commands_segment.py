@@ -1,0 +1,1 @@
+"""CLI commands: segment (registered on l10n.cli._app.app)."""

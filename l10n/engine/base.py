@@ -1,0 +1,36 @@
+"""The engine interface every drafting engine implements (MT, translation memory, test fakes)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Protocol, Sequence, runtime_checkable
+
+#: Called as ``progress(done, total)`` with counts of segments.
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One machine draft: the text and the model's score (None when it has none)."""
+
+    text: str
+    score: float | None = None
+
+
+@runtime_checkable
+class Engine(Protocol):
+    """Translate many segments in one call.
+
+    ``origin`` names where drafts come from (engine, package, version) in one
+    short line, e.g. ``argos translate-en_az 1.9``; it is recorded with every draft.
+    """
+
+    source: str
+    target: str
+    origin: str
+
+    def translate(
+        self, texts: Sequence[str], progress: ProgressCallback | None = None
+    ) -> list[Draft]:
+        """Return one Draft per input text, in input order."""
+        ...
