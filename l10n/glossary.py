@@ -1,0 +1,278 @@
+"""The project glossary: English terms with required az/ru renderings, and do-not-translate terms.
+
+File format (``glossary.tsv`` at the project root; UTF-8, tab-separated)::
+
+    # comment lines start with '#'; blank lines are ignored
+    en<TAB>az<TAB>ru<TAB>flags          <- header: "en", one column per language, optional "flags"
+    World Customs Organization<TAB>Ümumdünya Gömrük Təşkilatı<TAB>Всемирная таможенная организация
+    Trend<TAB>=<TAB>=<TAB>
+    COVID-19<TAB><TAB><TAB>dnt
+
+- A cell ``=`` means: keep the English term unchanged in that language.
+- An empty cell means: no rule for that language (unless the ``dnt`` flag is set).
+- ``flags`` is a comma-separated list: ``dnt`` = do not translate in every language;
+  ``nocase`` = match the English term ignoring case. Terms match case-sensitively
+  by default (so the agency ``Trend`` is not the word ``trend``), as whole words.
+
+Matching a rendering in a translation (``rendering_found``) tolerates inflection:
+
+- every word of the rendering must start a word of the translation, in order,
+  separated only by spaces or hyphens; any suffix may follow (Azerbaijani adds
+  case endings: ``Komitəsi`` -> ``Komitəsinin``);
+- for Russian, a word first drops up to two final lower-case vowel letters
+  (а е ё и й о у ы ь э ю я) while at least three letters remain, so
+  ``Всемирная таможенная организация`` matches ``Всемирной таможенной организации``.
+  Words kept as is (``=``, ``dnt``) are never shortened.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, TextIO
+
+from l10n.errors import L10nError
+
+KEEP = "="
+GLOSSARY_FILE = "glossary.tsv"
+_FLAGS = {"dnt", "nocase"}
+_RU_ENDINGS = set("аеёиийоуыьэюя")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One glossary entry: the English term and its rendering per language."""
+
+    source: str
+    targets: dict[str, str] = field(default_factory=dict, hash=False)
+    dnt: bool = False
+    case_sensitive: bool = True
+    line: int | None = None
+
+    def rendering(self, lang: str) -> str | None:
+        """The required text in ``lang``; None when the glossary says nothing for it."""
+        value = self.targets.get(lang, "")
+        if value == KEEP or (self.dnt and not value):
+            return self.source
+        return value or None
+
+    def kept(self, lang: str) -> bool:
+        """True when the term stays in English in ``lang``."""
+        return self.rendering(lang) == self.source
+
+    def pattern(self) -> re.Pattern[str]:
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        return re.compile(r"(?<!\w)" + re.escape(self.source) + r"(?!\w)", flags)
+
+
+@dataclass(frozen=True)
+class TermMatch:
+    term: Term
+    start: int
+    end: int
+
+
+class Glossary:
+    """A list of terms, with whole-word, longest-first matching in English text."""
+
+    def __init__(self, terms: Iterable[Term] = (), path: str | None = None):
+        self.terms = list(terms)
+        self.path = path
+        self._patterns = [(t, t.pattern()) for t in self.terms]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def find(self, text: str, lang: str | None = None) -> list[TermMatch]:
+        """Non-overlapping term occurrences in ``text``, longest first, in text order.
+
+        With ``lang``, only terms that have a rendering in that language.
+        """
+        found = [
+            TermMatch(term, m.start(), m.end())
+            for term, pattern in self._patterns
+            if lang is None or term.rendering(lang) is not None
+            for m in pattern.finditer(text)
+        ]
+        found.sort(key=lambda m: (-(m.end - m.start), m.start))
+        chosen: list[TermMatch] = []
+        for match in found:
+            if all(match.end <= c.start or match.start >= c.end for c in chosen):
+                chosen.append(match)
+        return sorted(chosen, key=lambda m: m.start)
+
+    def missing(self, source: str, translation: str, lang: str) -> list[Term]:
+        """Terms found in ``source`` whose ``lang`` rendering is absent from ``translation``."""
+        result: list[Term] = []
+        for match in self.find(source, lang):
+            term = match.term
+            if term in result:
+                continue
+            if not rendering_found(term.rendering(lang) or "", translation, lang, exact=term.kept(lang)):
+                result.append(term)
+        return result
+
+
+def _stem(word: str, lang: str) -> str:
+    if lang != "ru":
+        return word
+    stem = word
+    for _ in range(2):
+        if len(stem) > 3 and stem[-1] in _RU_ENDINGS:
+            stem = stem[:-1]
+    return stem
+
+
+def rendering_pattern(rendering: str, lang: str, exact: bool = False) -> re.Pattern[str]:
+    """The regular expression that finds ``rendering`` in a ``lang`` translation (see module doc)."""
+    words = rendering.split()
+    parts = [re.escape(w if exact else _stem(w, lang)) + r"[\w'’-]*" for w in words]
+    flags = 0 if exact else re.IGNORECASE
+    return re.compile(r"(?<!\w)" + r"[\s\u00a0-]+".join(parts), flags)
+
+
+def rendering_found(rendering: str, translation: str, lang: str, exact: bool = False) -> bool:
+    if not rendering.strip():
+        return True
+    return rendering_pattern(rendering, lang, exact).search(translation) is not None
+
+
+def read_glossary(fileobj: TextIO, path: str | Path = "<glossary>") -> Glossary:
+    """Parse the TSV format described in the module docstring."""
+    path = str(path)
+    header: list[str] | None = None
+    terms: list[Term] = []
+    seen: dict[str, int] = {}
+    rows = csv.reader(fileobj, delimiter="\t", quoting=csv.QUOTE_NONE, strict=True)
+    for row in rows:
+        line = rows.line_num
+        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+            continue
+        cells = [c.strip() for c in row]
+        if header is None:
+            header = [c.lower() for c in cells]
+            if header[0] != "en" or len(header) < 2:
+                raise L10nError(
+                    "glossary header must start with 'en' and name the languages, e.g. 'en<TAB>az<TAB>ru<TAB>flags'",
+                    path, line,
+                )
+            continue
+        if len(cells) > len(header):
+            raise L10nError(f"{len(cells)} columns, but the header has {len(header)}", path, line)
+        values = dict(zip(header, cells + [""] * (len(header) - len(cells))))
+        source = values.pop("en")
+        if not source:
+            raise L10nError("empty English term", path, line)
+        flags = {f.strip().lower() for f in values.pop("flags", "").split(",") if f.strip()}
+        unknown = flags - _FLAGS
+        if unknown:
+            raise L10nError(f"unknown flag {sorted(unknown)[0]!r} (known: dnt, nocase)", path, line)
+        if source in seen:
+            raise L10nError(f"term {source!r} already defined on line {seen[source]}", path, line)
+        seen[source] = line
+        terms.append(
+            Term(source, {k: v for k, v in values.items() if v}, "dnt" in flags, "nocase" not in flags, line)
+        )
+    return Glossary(terms, path)
+
+
+def parse_glossary(text: str, path: str | Path = "<glossary>") -> Glossary:
+    return read_glossary(io.StringIO(text), path)
+
+
+def load_glossary(path: str | Path) -> Glossary:
+    """Read a glossary file; raises L10nError with the path on bad content."""
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise L10nError(f"not UTF-8 ({err.reason} at byte {err.start})", path) from None
+    return parse_glossary(text, path)
+
+
+def find_glossary(start: str | Path) -> Path | None:
+    """The nearest ``glossary.tsv`` in ``start`` or a parent folder, or None."""
+    folder = Path(start).resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        path = candidate / GLOSSARY_FILE
+        if path.is_file():
+            return path
+        if (candidate / "source").is_dir():  # the project root: look no further
+            return None
+    return None
+
+
+@dataclass(frozen=True)
+class GlossaryIssue:
+    """A draft in which glossary terms did not come out as required (kept as drafted)."""
+
+    index: int
+    source: str
+    missing: tuple[str, ...]
+
+    def message(self, lang: str) -> str:
+        return f"glossary terms not rendered in the {lang} draft: " + ", ".join(self.missing)
+
+
+class GlossaryEngine:
+    """An Engine wrapper that makes the underlying engine respect the glossary.
+
+    ``strategy="retry"`` (default): translate the texts as they are; texts whose
+    draft lacks a required rendering are translated again with their terms
+    protected by placeholder tokens (l10n.protect), and the protected result is
+    used when every term then comes out intact. ``strategy="protect"``: protect
+    terms on the first pass. Either way, a draft that still misses terms is kept
+    (the draft with fewer missing terms, the unprotected one on a tie) and listed
+    in ``issues`` (reset on every call), and the QA glossary check reports it.
+    Translating as-is first keeps fluent, correctly inflected drafts whenever the
+    model already gets the terms right.
+    """
+
+    def __init__(self, underlying, glossary: Glossary, strategy: str = "retry"):
+        if strategy not in ("retry", "protect"):
+            raise ValueError(f"unknown strategy {strategy!r}")
+        self.underlying = underlying
+        self.glossary = glossary
+        self.strategy = strategy
+        self.source = underlying.source
+        self.target = underlying.target
+        self.origin = f"{underlying.origin} +glossary"
+        self.issues: list[GlossaryIssue] = []
+
+    def translate(self, texts, progress=None):
+        from l10n.engine.base import Draft
+        from l10n.protect import protect
+
+        texts = list(texts)
+        lang = self.target
+        with_terms = [bool(self.glossary.find(t, lang)) for t in texts]
+        drafts: list = [None] * len(texts)
+        missing: list[list[str]] = [[] for _ in texts]
+        if self.strategy == "retry":
+            drafts = list(self.underlying.translate(texts, progress))
+            missing = [self._missing(t, d.text) if w else [] for t, d, w in zip(texts, drafts, with_terms)]
+            todo = [i for i, m in enumerate(missing) if m]
+        else:
+            todo = [i for i, w in enumerate(with_terms) if w]
+            plain = [i for i, w in enumerate(with_terms) if not w]
+            for i, d in zip(plain, self.underlying.translate([texts[i] for i in plain], progress)):
+                drafts[i] = d
+        protected = [protect(texts[i], self.glossary, lang) for i in todo]
+        second = self.underlying.translate([p.text for p in protected]) if todo else []
+        for i, prot, draft in zip(todo, protected, second):
+            restored, lost = prot.restore(draft.text)
+            gone = self._missing(texts[i], restored)
+            gone += [s.term for s in lost if s.term not in gone]
+            if drafts[i] is None or len(gone) < len(missing[i]):
+                drafts[i] = Draft(restored, draft.score)
+                missing[i] = gone
+        self.issues = [GlossaryIssue(i, texts[i], tuple(m)) for i, m in enumerate(missing) if m]
+        return drafts
+
+    def _missing(self, source: str, translation: str) -> list[str]:
+        return [t.source for t in self.glossary.missing(source, translation, self.target)]

@@ -1,0 +1,229 @@
+"""Glossary: TSV parsing, term matching, inflection-tolerant rendering checks, GlossaryEngine."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from l10n.engine.base import Draft, Engine
+from l10n.errors import L10nError
+from l10n.glossary import (
+    Glossary,
+    GlossaryEngine,
+    find_glossary,
+    load_glossary,
+    parse_glossary,
+    read_glossary,
+    rendering_found,
+)
+from l10n.protect import protect
+
+REPO = Path(__file__).resolve().parents[1]
+
+TSV = (
+    "# sample\n"
+    "en\taz\tru\tflags\n"
+    "World Customs Organization\tÜmumdünya Gömrük Təşkilatı\tВсемирная таможенная организация\t\n"
+    "WCO\tÜGT\tВТамО\t\n"
+    "State Customs Committee\tDövlət Gömrük Komitəsi\tГосударственный таможенный комитет\t\n"
+    "Trend\t=\t=\t\n"
+    "COVID-19\t\t\tdnt\n"
+    "customs\tgömrük\t\tnocase\n"
+)
+
+
+@pytest.fixture
+def glossary() -> Glossary:
+    return parse_glossary(TSV, "g.tsv")
+
+
+def test_parse_columns_flags_and_keep(glossary):
+    assert len(glossary) == 6
+    by = {t.source: t for t in glossary.terms}
+    assert by["WCO"].rendering("ru") == "ВТамО"
+    assert by["Trend"].rendering("az") == "Trend" and by["Trend"].kept("ru")
+    assert by["COVID-19"].dnt and by["COVID-19"].rendering("ru") == "COVID-19"
+    assert by["customs"].rendering("ru") is None
+    assert not by["customs"].case_sensitive and by["WCO"].case_sensitive
+    assert by["WCO"].line == 4
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("az\tru\nx\ty\n", "header must start with 'en'"),
+        ("en\taz\nx\ty\tz\n", "3 columns"),
+        ("en\taz\tflags\nx\ty\tloud\n", "unknown flag 'loud'"),
+        ("en\taz\nx\ty\nx\tz\n", "already defined on line 2"),
+        ("en\taz\n\ty\n", "empty English term"),
+    ],
+)
+def test_parse_errors_name_file_and_line(text, message):
+    with pytest.raises(L10nError) as err:
+        read_glossary(io.StringIO(text), "glossary.tsv")
+    assert message in str(err.value)
+    assert str(err.value).startswith("glossary.tsv:")
+
+
+def test_load_rejects_non_utf8(tmp_path):
+    path = tmp_path / "glossary.tsv"
+    path.write_bytes(b"en\taz\nTrend\t\xff\n")
+    with pytest.raises(L10nError, match="not UTF-8"):
+        load_glossary(path)
+
+
+def test_find_is_whole_word_longest_first_and_case_sensitive(glossary):
+    text = "The World Customs Organization (WCO) and trend, Trend reports; Customs and WCOs."
+    found = [(m.term.source, text[m.start:m.end]) for m in glossary.find(text)]
+    assert found == [
+        ("World Customs Organization", "World Customs Organization"),
+        ("WCO", "WCO"),
+        ("Trend", "Trend"),
+        ("customs", "Customs"),
+    ]
+    # with a language, only terms that have a rendering in it
+    assert [m.term.source for m in glossary.find("Customs", "ru")] == []
+
+
+@pytest.mark.parametrize(
+    "rendering, translation, lang, ok",
+    [
+        ("Всемирная таможенная организация", "во Всемирной таможенной организации", "ru", True),
+        ("Государственный таможенный комитет", "Государственного таможенного комитета", "ru", True),
+        ("Государственный таможенный комитет", "Государственной налоговой службы", "ru", False),
+        ("Всемирная таможенная организация", "Всемирная организация здравоохранения", "ru", False),
+        ("ВТамО", "ВТО", "ru", False),
+        ("Dövlət Gömrük Komitəsi", "Dövlət Gömrük Komitəsinin sədri", "az", True),
+        ("Dövlət Gömrük Komitəsi", "Dövlət Vergi Xidməti", "az", False),
+        ("ÜGT", "ÜGT-nin Avropa regionu", "az", True),
+    ],
+)
+def test_rendering_found_tolerates_inflection(rendering, translation, lang, ok):
+    assert rendering_found(rendering, translation, lang) is ok
+
+
+def test_kept_terms_must_stay_exact(glossary):
+    assert glossary.missing("Trend reports", "сообщает Trend", "ru") == []
+    assert [t.source for t in glossary.missing("Trend reports", "сообщает Тренд", "ru")] == ["Trend"]
+    # a kept word is not shortened to a stem: "Tren..." is not enough
+    assert [t.source for t in glossary.missing("Trend reports", "сообщает Trenda", "ru")] == []
+    assert [t.source for t in glossary.missing("Trend reports", "сообщает Tren", "ru")] == ["Trend"]
+
+
+def test_find_glossary_walks_up_to_the_project_root(tmp_path):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "glossary.tsv").write_text("en\taz\n")
+    deep = tmp_path / "locales" / "az" / "LC_MESSAGES"
+    deep.mkdir(parents=True)
+    assert find_glossary(deep) == tmp_path / "glossary.tsv"
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "source").mkdir()
+    assert find_glossary(other) is None
+
+
+def test_repo_glossary_has_the_sample_entities():
+    g = load_glossary(REPO / "glossary.tsv")
+    by = {t.source: t for t in g.terms}
+    for term in ["WCO", "World Customs Organization", "State Customs Committee",
+                 "Safar Mehdiyev", "Kunio Mikuriya", "COVID-19", "Trend"]:
+        assert by[term].rendering("az") and by[term].rendering("ru"), term
+    assert by["Trend"].kept("az") and by["Trend"].kept("ru")
+    assert by["COVID-19"].kept("ru")
+    assert by["World Customs Organization"].rendering("ru") == "Всемирная таможенная организация"
+
+
+def test_protect_uses_tokens_absent_from_the_text(glossary):
+    p = protect("ZX1 met the WCO.", glossary, "ru")
+    assert "ZX1 met the" in p.text and "WCO" not in p.text
+    assert p.slots[0].token.startswith("QZX")
+    restored, lost = p.restore("ZX1 встретился с QZX1.")
+    assert restored == "ZX1 встретился с ВТамО." and lost == []
+    _, lost = p.restore("ZX1 встретился.")
+    assert [s.term for s in lost] == ["WCO"]
+
+
+# -- GlossaryEngine with a fake underlying engine (the engine is not what is tested) --
+
+class WordEngine:
+    """Fake MT: a fixed table of whole sentences, else word-by-word with a tiny lexicon.
+
+    Unknown words (like placeholder tokens) are copied, as real models tend to do.
+    """
+
+    source, target, origin = "en", "ru", "fake 1.0"
+    LEXICON = {"the": "", "reports": "сообщает", "met": "встретил", "head": "глава",
+               "of": "", "WCO": "ВТО", "Trend": "Тренд", "ZX1": "ZX1", "ZX2": "ZX2"}
+
+    def __init__(self, sentences=None, drop_tokens=False):
+        self.sentences = sentences or {}
+        self.drop_tokens = drop_tokens
+        self.calls: list[list[str]] = []
+
+    def translate(self, texts, progress=None):
+        self.calls.append(list(texts))
+        out = []
+        for text in texts:
+            if text in self.sentences:
+                out.append(Draft(self.sentences[text], -0.1))
+                continue
+            words = [self.LEXICON.get(w.strip(".,"), w.strip(".,")) for w in text.split()]
+            if self.drop_tokens:
+                words = [w for w in words if not w.startswith("ZX")]
+            out.append(Draft(" ".join(w for w in words if w) + ".", -0.5))
+        if progress:
+            progress(len(texts), len(texts))
+        return out
+
+
+def test_glossary_engine_is_an_engine(glossary):
+    engine = GlossaryEngine(WordEngine(), glossary)
+    assert isinstance(engine, Engine)
+    assert (engine.source, engine.target) == ("en", "ru")
+    assert engine.origin == "fake 1.0 +glossary"
+
+
+def test_retry_keeps_good_drafts_and_protects_only_failures(glossary):
+    good = "Глава ВТамО встретился."
+    fake = WordEngine({"The head of the WCO met.": good})
+    engine = GlossaryEngine(fake, glossary)
+    seen = []
+    drafts = engine.translate(["The head of the WCO met.", "Trend reports.", "Nothing here."],
+                              progress=lambda d, t: seen.append((d, t)))
+    assert drafts[0].text == good  # already right: untouched
+    assert drafts[1].text == "Trend сообщает."  # restored from the placeholder
+    assert drafts[2].text == "Nothing here."
+    assert fake.calls[1] == ["ZX1 reports."]  # second pass: only the failing text, protected
+    assert engine.issues == []
+    assert seen and seen[-1] == (3, 3)
+
+
+def test_lost_placeholder_is_reported_not_faked(glossary):
+    fake = WordEngine(drop_tokens=True)
+    engine = GlossaryEngine(fake, glossary)
+    drafts = engine.translate(["Trend reports."])
+    assert drafts[0].text == "Тренд сообщает."  # the model's own draft is kept as is
+    assert len(engine.issues) == 1
+    issue = engine.issues[0]
+    assert issue.index == 0 and issue.missing == ("Trend",)
+    assert "Trend" in issue.message("ru")
+    # the issues list is per call
+    engine.translate(["Nothing here."])
+    assert engine.issues == []
+
+
+def test_protect_strategy_protects_before_the_first_pass(glossary):
+    fake = WordEngine()
+    engine = GlossaryEngine(fake, glossary, strategy="protect")
+    drafts = engine.translate(["The head of the WCO met.", "Nothing here."])
+    assert fake.calls == [["Nothing here."], ["The head of the ZX1 met."]]
+    assert drafts[0].text == "The глава ВТамО встретил."
+    assert drafts[1].text == "Nothing here."
+    assert engine.issues == []
+
+
+def test_unknown_strategy_is_refused(glossary):
+    with pytest.raises(ValueError):
+        GlossaryEngine(WordEngine(), glossary, strategy="magic")
