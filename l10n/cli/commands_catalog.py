@@ -1,1 +1,152 @@
-"""CLI commands: catalog (registered on l10n.cli._app.app)."""
+"""CLI commands: translate, status, demo (registered on l10n.cli._app.app)."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Annotated, Iterator, Optional, Sequence
+
+import typer
+
+from l10n.cli._app import app, print_json, user_errors
+
+PathsArg = Annotated[
+    Optional[list[Path]],
+    typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
+                   show_default=False),
+]
+ToOpt = Annotated[
+    Optional[list[str]],
+    typer.Option("--to", "-t", help="Target language (repeat, or az,ru). Default: l10n.toml, else az and ru.",
+                 show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+
+
+@app.command()
+@user_errors
+def translate(
+    paths: PathsArg = None,
+    to: ToOpt = None,
+    models: Annotated[
+        Optional[Path],
+        typer.Option("--models", "--engine-dir", help="Folder of installed Argos packages to use.",
+                     show_default=False),
+    ] = None,
+    beam: Annotated[Optional[int], typer.Option("--beam", min=1, help="Beam size (default 4).",
+                                                show_default=False)] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
+    from l10n.workflow import translate_paths
+
+    with _progress(enabled=not json_out) as progress:
+        result = translate_paths(paths or [], to, packages_dir=models, beam_size=beam, progress=progress)
+    if json_out:
+        print_json(result.as_dict())
+        return
+    typer.echo(_summary_table(result.languages))
+    typer.echo(_written_line(result.written, result.root))
+
+
+@app.command()
+@user_errors
+def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) -> None:
+    """Review status per article and language: reviewed, draft, stale, untranslated."""
+    from l10n.status import status_paths
+
+    rows = status_paths([str(p) for p in paths or []], to)
+    if json_out:
+        print_json([r.as_dict() for r in rows])
+        return
+    header = ["article", "lang", "segments", "words", "reviewed", "draft", "stale", "untranslated", "% reviewed"]
+    body = [
+        [r.document, r.language, r.total, r.words, r.reviewed, r.draft, r.stale, r.untranslated,
+         f"{r.percent_reviewed:.0f}%" + ("" if r.exists else " (no catalog yet)")]
+        for r in rows
+    ]
+    typer.echo(_table(header, body))
+
+
+@app.command()
+@user_errors
+def demo(
+    folder: Annotated[Path, typer.Argument(help="Scratch project folder to create or refresh.")] = Path(
+        "demo-project"
+    ),
+    json_out: JsonOpt = False,
+) -> None:
+    """Translate the sample article into az and ru in a scratch project, with the bundled demo models."""
+    from l10n.demo import run_demo
+
+    with _progress(enabled=not json_out) as progress:
+        outcome = run_demo(folder, progress=progress)
+    if json_out:
+        print_json(outcome.as_dict())
+        return
+    typer.echo(f"Demo project: {outcome.root}")
+    typer.echo(f"NOTE: {outcome.note}")
+    typer.echo(_summary_table(outcome.result.languages))
+    typer.echo("Catalogs (open them in Poedit, or any editor):")
+    for path in outcome.result.catalogs:
+        typer.echo(f"  {path}")
+    typer.echo(f"Next: cd {folder} && l10n status")
+
+
+def _summary_table(summaries: Sequence) -> str:
+    header = ["lang", "articles", "new", "drafted", "reused", "stale", "unchanged", "obsolete", "untranslated",
+              "engine"]
+    body = [
+        [s.language, s.documents, s.new, s.drafted, s.reused, s.stale, s.unchanged, s.obsolete, s.untranslated,
+         s.origin or "-"]
+        for s in summaries
+    ]
+    return _table(header, body)
+
+
+def _written_line(written: Sequence[Path], root: Path) -> str:
+    if not written:
+        return "No file changed."
+    names = ", ".join(_relative(p, root) for p in written)
+    return f"Wrote {len(written)} file(s): {names}"
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(c.ljust(w) if i == 0 or not c[:1].isdigit() else c.rjust(w)
+                               for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool) -> Iterator:
+    """A progress bar on stderr (only on a terminal) fed by ``progress(lang, done, total)``."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    console = Console(stderr=True)
+    if not enabled or not console.is_terminal:
+        yield None
+        return
+    tasks: dict[str, object] = {}
+    with Progress(TextColumn("drafting {task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TimeElapsedColumn(), console=console, transient=False) as bar:
+
+        def update(lang: str, done: int, total: int) -> None:
+            if lang not in tasks:
+                tasks[lang] = bar.add_task(lang, total=total)
+            bar.update(tasks[lang], completed=done, total=total)
+
+        yield update

@@ -1,0 +1,114 @@
+"""`l10n demo`: a scratch project with the sample article, translated with the bundled demo models.
+
+The demo packages (``l10n/demo/en_az.argosmodel``, ``en_ru.argosmodel``) are
+tiny real Argos packages trained on a few dozen sentences, among them every
+sentence of the sample article: they exercise the real CTranslate2 path but
+only know their training sentences. They are installed into the scratch
+project's own ``packages/`` folder (never the user's Argos folder), and the
+project's ``l10n.toml`` points there, so ``l10n translate`` inside it works too.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+from l10n.atomic import atomic_write_bytes, atomic_write_text
+from l10n.errors import L10nError
+from l10n.project import CONFIG_FILE, DEFAULT_LANGUAGES, SOURCE_DIR, Project
+from l10n.workflow import LanguageProgress, TranslateResult, argos_engine_factory, translate_project
+
+DEMO_ARTICLE = "wco-europe-customs.txt"
+DEMO_PACKAGES = ("en_az.argosmodel", "en_ru.argosmodel")
+PACKAGES_DIR = "packages"
+DEFAULT_FOLDER = "demo-project"
+NOTE = (
+    "Demo models: tiny packages trained on a few dozen sentences. They only know their "
+    "training sentences (the sample article's among them); anything else comes out garbled. "
+    "Install real Argos packages (`l10n models install en:az`) for real drafts."
+)
+_CONFIG = f"""# l10n demo project (made by `l10n demo`).
+languages = {json.dumps(list(DEFAULT_LANGUAGES))}
+
+[engine]
+packages_dir = "{PACKAGES_DIR}"  # the bundled demo models, not your Argos packages
+"""
+
+
+@dataclass
+class DemoResult:
+    root: Path
+    packages_dir: Path
+    installed: list[str]  # packages installed by this run (empty when already there)
+    result: TranslateResult
+    note: str = NOTE
+
+    def as_dict(self) -> dict:
+        return {
+            "project": str(self.root),
+            "packages_dir": str(self.packages_dir),
+            "installed": self.installed,
+            "note": self.note,
+            **{k: v for k, v in self.result.as_dict().items() if k != "project"},
+        }
+
+
+def demo_file(name: str) -> Path:
+    """A file shipped in ``l10n/demo/`` (package data)."""
+    path = Path(str(resources.files("l10n").joinpath("demo", name)))
+    if not path.is_file():
+        raise L10nError(f"the l10n installation lacks its demo file {name}", path=path)
+    return path
+
+
+def make_demo_project(folder: str | Path) -> tuple[Project, list[str]]:
+    """Create (or refresh) the scratch project: sample article, config, demo packages."""
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise L10nError("exists and is not a folder", path=folder)
+    if folder.is_dir() and any(folder.iterdir()) and not (folder / SOURCE_DIR).is_dir():
+        raise L10nError(
+            f"folder is not empty and not an l10n project (no {SOURCE_DIR}/); choose another folder", path=folder
+        )
+    article = demo_file(DEMO_ARTICLE).read_bytes()
+    target = folder / SOURCE_DIR / DEMO_ARTICLE
+    if not target.is_file() or target.read_bytes() != article:
+        atomic_write_bytes(target, article)
+    config = folder / CONFIG_FILE
+    if not config.exists():
+        atomic_write_text(config, _CONFIG)
+    installed = install_demo_packages(folder / PACKAGES_DIR)
+    return Project.open(folder), installed
+
+
+def install_demo_packages(packages_dir: Path) -> list[str]:
+    """Install the bundled demo packages into ``packages_dir`` unless that version is already there."""
+    from l10n.engine.packages import install_archive, validate_archive
+
+    installed = []
+    for name in DEMO_PACKAGES:
+        archive = demo_file(name)
+        top, meta = validate_archive(archive)
+        present = packages_dir / top / "metadata.json"
+        if present.is_file():
+            try:
+                if json.loads(present.read_text(encoding="utf-8")) == meta:
+                    continue
+            except (ValueError, OSError):
+                pass
+        install_archive(archive, packages_dir)
+        installed.append(top)
+    return installed
+
+
+def run_demo(
+    folder: str | Path = DEFAULT_FOLDER, *, progress: LanguageProgress | None = None
+) -> DemoResult:
+    """Make the scratch project and run the translate workflow into az and ru with the demo models."""
+    project, installed = make_demo_project(folder)
+    packages_dir = project.root / PACKAGES_DIR
+    factory = argos_engine_factory(packages_dir)
+    result = translate_project(project, project.documents(), DEFAULT_LANGUAGES, factory, progress=progress)
+    return DemoResult(root=project.root, packages_dir=packages_dir, installed=installed, result=result)

@@ -1,0 +1,152 @@
+"""Update a catalog from a new template, like ``msgmerge`` but keeping everything translators wrote.
+
+- same English: the entry is kept as it is (translation, flags, comments,
+  state); only its ``#:`` references follow the template;
+- changed English (the old sentence is gone and a new one is similar enough,
+  see :func:`similarity`): the old translation is kept, marked ``fuzzy``, with
+  ``#| msgid`` = the English it was translated from (stale);
+- new English: an untranslated entry, to be drafted;
+- removed English: the old entry becomes obsolete (``#~``) if it had a
+  translation; an obsolete entry whose English comes back is revived.
+"""
+
+from __future__ import annotations
+
+import copy
+import difflib
+from dataclasses import dataclass, field
+
+import polib
+
+from l10n.catalog import LanguageInfo, catalog_metadata, has_translation, is_fuzzy, new_pofile
+
+#: Minimum :func:`similarity` for an old translation to be carried to changed English.
+FUZZY_THRESHOLD = 0.6
+
+
+@dataclass
+class MergeResult:
+    catalog: polib.POFile
+    unchanged: int = 0
+    new: list[polib.POEntry] = field(default_factory=list)
+    stale: list[polib.POEntry] = field(default_factory=list)
+    obsolete: list[polib.POEntry] = field(default_factory=list)
+
+
+def normalize(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def similarity(a: str, b: str) -> float:
+    """difflib's ratio of the case-folded, whitespace-collapsed texts (0..1)."""
+    return difflib.SequenceMatcher(None, normalize(a), normalize(b), autojunk=False).ratio()
+
+
+def best_match(
+    msgid: str, candidates: list[polib.POEntry], threshold: float = FUZZY_THRESHOLD
+) -> polib.POEntry | None:
+    """The candidate whose msgid is most similar to ``msgid``, if at least ``threshold``.
+
+    Cheap upper bounds (length ratio, then difflib's quick ratios) skip most candidates.
+    """
+    target = normalize(msgid)
+    best, best_score = None, threshold
+    for cand in candidates:
+        other = normalize(cand.msgid)
+        total = len(target) + len(other)
+        if total == 0 or 2 * min(len(target), len(other)) / total < best_score:
+            continue
+        matcher = difflib.SequenceMatcher(None, target, other, autojunk=False)
+        if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+            continue
+        score = matcher.ratio()
+        if score >= best_score and (best is None or score > best_score):
+            best, best_score = cand, score
+    return best
+
+
+def merge_catalog(
+    old: polib.POFile | None,
+    template: polib.POFile,
+    lang: LanguageInfo,
+    threshold: float = FUZZY_THRESHOLD,
+) -> MergeResult:
+    """A new catalog for ``template`` that keeps the translations of ``old`` (see module docstring).
+
+    Neither ``old`` nor ``template`` is modified.
+    """
+    result = MergeResult(catalog=new_pofile())
+    out = result.catalog
+    out.header = old.header if old is not None and old.header else _header_comment(template, lang)
+    out.metadata = catalog_metadata(old.metadata if old is not None else None, template, lang)
+    out.metadata_is_fuzzy = False
+
+    old_active = {e.msgid: e for e in (old or []) if not e.obsolete and e.msgid}
+    old_obsolete = {e.msgid: e for e in (old or []) if e.obsolete and e.msgid}
+    wanted = {e.msgid for e in template}
+    gone = [e for e in old_active.values() if e.msgid not in wanted and has_translation(e)]
+    matched: set[str] = set()
+
+    for tentry in template:
+        source = old_active.get(tentry.msgid)
+        if source is None and tentry.msgid in old_obsolete:
+            source = old_obsolete.pop(tentry.msgid)
+        if source is not None:
+            entry = _revive(source, tentry)
+            matched.add(source.msgid)
+            result.unchanged += 1
+        else:
+            similar = best_match(tentry.msgid, gone, threshold)
+            if similar is not None:
+                entry = _stale(similar, tentry)
+                matched.add(similar.msgid)
+                result.stale.append(entry)
+            else:
+                entry = polib.POEntry(
+                    msgid=tentry.msgid, msgstr="", occurrences=list(tentry.occurrences), comment=tentry.comment
+                )
+                result.new.append(entry)
+        out.append(entry)
+
+    newly_obsolete = []
+    for entry in (old or []):
+        if entry.obsolete or not entry.msgid or entry.msgid in wanted or entry.msgid in matched:
+            continue
+        if has_translation(entry):
+            dead = copy.deepcopy(entry)
+            dead.obsolete = True
+            dead.occurrences = []
+            newly_obsolete.append(dead)
+    result.obsolete = newly_obsolete
+    dead_ids = {e.msgid for e in newly_obsolete}
+    for entry in old_obsolete.values():
+        if entry.msgid not in dead_ids:
+            out.append(copy.deepcopy(entry))
+    out.extend(newly_obsolete)
+    return result
+
+
+def _revive(source: polib.POEntry, tentry: polib.POEntry) -> polib.POEntry:
+    entry = copy.deepcopy(source)
+    entry.obsolete = False
+    entry.occurrences = list(tentry.occurrences)
+    entry.comment = tentry.comment
+    return entry
+
+
+def _stale(similar: polib.POEntry, tentry: polib.POEntry) -> polib.POEntry:
+    entry = copy.deepcopy(similar)
+    # A translation that was already stale was made for its previous English: keep that one.
+    if not (is_fuzzy(similar) and similar.previous_msgid is not None):
+        entry.previous_msgid = similar.msgid
+    entry.msgid = tentry.msgid
+    entry.occurrences = list(tentry.occurrences)
+    entry.comment = tentry.comment
+    if "fuzzy" not in entry.flags:
+        entry.flags.insert(0, "fuzzy")
+    return entry
+
+
+def _header_comment(template: polib.POFile, lang: LanguageInfo) -> str:
+    name = template.metadata.get("Project-Id-Version", "")
+    return f"{lang.name} translation of {name}.\nDrafted by l10n; reviewed by translators."

@@ -1,0 +1,211 @@
+"""Where a project's files live: articles, templates, catalogs, the draft store.
+
+A project is a folder that contains ``source/``. Articles are
+``source/<doc>.txt`` or ``source/<doc>.md``; the template of an article is
+``locales/<doc>.pot`` and its catalog for a language is
+``locales/<lang>/LC_MESSAGES/<doc>.po``. No configuration file is needed; an
+optional ``l10n.toml`` at the project root overrides the defaults::
+
+    languages = ["az", "ru"]
+
+    [engine]
+    packages_dir = "packages"   # Argos packages, relative to the project root
+    beam_size = 4
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from l10n.errors import L10nError
+
+SOURCE_DIR = "source"
+LOCALES_DIR = "locales"
+CONFIG_FILE = "l10n.toml"
+ARTICLE_SUFFIXES = (".txt", ".md")
+DEFAULT_LANGUAGES: tuple[str, ...] = ("az", "ru")
+SOURCE_LANGUAGE = "en"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article: ``name`` is the file stem, ``source`` its path."""
+
+    name: str
+    source: Path
+
+
+@dataclass(frozen=True)
+class EngineConfig:
+    packages_dir: Path | None = None
+    beam_size: int | None = None
+
+
+@dataclass(frozen=True)
+class Project:
+    """A project folder. Build it with :func:`find_project` or :meth:`Project.open`."""
+
+    root: Path
+    languages: tuple[str, ...] = DEFAULT_LANGUAGES
+    engine: EngineConfig = field(default_factory=EngineConfig)
+
+    @classmethod
+    def open(cls, root: str | Path) -> "Project":
+        """Open the project at ``root`` (which must contain ``source/``), reading ``l10n.toml`` if any."""
+        root = Path(root).resolve()
+        if not (root / SOURCE_DIR).is_dir():
+            raise L10nError(f"not an l10n project: no {SOURCE_DIR}/ folder", path=root)
+        config_path = root / CONFIG_FILE
+        if not config_path.is_file():
+            return cls(root=root)
+        return _from_config(root, config_path)
+
+    @property
+    def source_dir(self) -> Path:
+        return self.root / SOURCE_DIR
+
+    @property
+    def locales_dir(self) -> Path:
+        return self.root / LOCALES_DIR
+
+    @property
+    def store_path(self) -> Path:
+        """The SQLite store of raw machine drafts."""
+        return self.locales_dir / ".l10n" / "drafts.sqlite"
+
+    def documents(self) -> list[Document]:
+        """Every article in ``source/``, sorted by name."""
+        docs: dict[str, Document] = {}
+        for path in sorted(self.source_dir.iterdir()):
+            if path.suffix not in ARTICLE_SUFFIXES or not path.is_file() or path.name.startswith("."):
+                continue
+            if path.stem in docs:
+                raise L10nError(
+                    f"two articles named {path.stem!r} ({docs[path.stem].source.name} and {path.name})",
+                    path=path,
+                )
+            docs[path.stem] = Document(path.stem, path)
+        return list(docs.values())
+
+    def document(self, path: str | Path) -> Document:
+        """The document for an article path inside ``source/``."""
+        path = Path(path).resolve()
+        if path.parent != self.source_dir or path.suffix not in ARTICLE_SUFFIXES:
+            raise L10nError(
+                f"not an article of this project (expected {SOURCE_DIR}/<name>.txt or .md)", path=path
+            )
+        if not path.is_file():
+            raise L10nError("no such article", path=path)
+        return Document(path.stem, path)
+
+    def pot_path(self, doc: Document) -> Path:
+        return self.locales_dir / f"{doc.name}.pot"
+
+    def po_path(self, doc: Document, lang: str) -> Path:
+        return self.locales_dir / lang / "LC_MESSAGES" / f"{doc.name}.po"
+
+    def catalogs(self, lang: str) -> list[Path]:
+        """Every existing catalog of ``lang`` (for translation memory), sorted."""
+        folder = self.locales_dir / lang / "LC_MESSAGES"
+        if not folder.is_dir():
+            return []
+        return sorted(p for p in folder.glob("*.po") if p.is_file())
+
+    def relative(self, path: Path) -> str:
+        """``path`` relative to the project root, with forward slashes (for ``#:`` references)."""
+        return Path(path).resolve().relative_to(self.root).as_posix()
+
+
+def find_project(start: str | Path = ".") -> Project:
+    """The project containing ``start`` (a folder or a file): the nearest folder with ``source/``."""
+    start = Path(start).resolve()
+    here = start if start.is_dir() else start.parent
+    for folder in (here, *here.parents):
+        if (folder / SOURCE_DIR).is_dir():
+            return Project.open(folder)
+    raise L10nError(f"not inside an l10n project (no {SOURCE_DIR}/ folder here or above)", path=start)
+
+
+def resolve_paths(paths: Sequence[str | Path], cwd: str | Path = ".") -> tuple[Project, list[Document]]:
+    """Turn command-line PATHS (articles or project folders) into one project and its documents.
+
+    No paths means the project of ``cwd`` and all of its articles.
+    """
+    if not paths:
+        project = find_project(cwd)
+        return project, project.documents()
+    project: Project | None = None
+    docs: dict[str, Document] = {}
+    for raw in paths:
+        path = Path(cwd, raw)
+        if not path.exists():
+            raise L10nError("no such file or folder", path=raw)
+        if path.is_dir() and (path / SOURCE_DIR).is_dir():
+            here = Project.open(path)
+            selected: Iterable[Document] = here.documents()
+        elif path.is_dir():
+            raise L10nError(f"not an l10n project: no {SOURCE_DIR}/ folder", path=raw)
+        else:
+            here = find_project(path)
+            selected = [here.document(path)]
+        if project is not None and here.root != project.root:
+            raise L10nError(f"belongs to another project than {project.root}", path=raw)
+        project = here
+        for doc in selected:
+            docs.setdefault(doc.name, doc)
+    assert project is not None
+    return project, sorted(docs.values(), key=lambda d: d.name)
+
+
+def _from_config(root: Path, config_path: Path) -> Project:
+    try:
+        data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as err:
+        line = getattr(err, "lineno", None)
+        raise L10nError(f"invalid TOML: {err}", path=config_path, line=line) from None
+    except UnicodeDecodeError:
+        raise L10nError("not UTF-8", path=config_path) from None
+    unknown = set(data) - {"languages", "engine"}
+    if unknown:
+        raise L10nError(f"unknown setting(s): {', '.join(sorted(unknown))}", path=config_path)
+    languages = data.get("languages", list(DEFAULT_LANGUAGES))
+    if (
+        not isinstance(languages, list)
+        or not languages
+        or not all(isinstance(x, str) and x.strip() for x in languages)
+    ):
+        raise L10nError("'languages' must be a non-empty list of language codes", path=config_path)
+    engine = _engine_config(root, config_path, data.get("engine", {}))
+    return Project(root=root, languages=tuple(languages), engine=engine)
+
+
+def _engine_config(root: Path, config_path: Path, section: Any) -> EngineConfig:
+    if not isinstance(section, dict):
+        raise L10nError("[engine] must be a table", path=config_path)
+    unknown = set(section) - {"packages_dir", "beam_size"}
+    if unknown:
+        raise L10nError(f"unknown [engine] setting(s): {', '.join(sorted(unknown))}", path=config_path)
+    packages_dir = section.get("packages_dir")
+    if packages_dir is not None and not isinstance(packages_dir, str):
+        raise L10nError("[engine] packages_dir must be a string", path=config_path)
+    beam = section.get("beam_size")
+    if beam is not None and (not isinstance(beam, int) or isinstance(beam, bool) or beam < 1):
+        raise L10nError("[engine] beam_size must be a positive integer", path=config_path)
+    return EngineConfig(
+        packages_dir=None if packages_dir is None else (root / packages_dir),
+        beam_size=beam,
+    )
+
+
+def split_languages(values: Sequence[str] | None) -> list[str]:
+    """``["az,ru", "tr"]`` -> ``["az", "ru", "tr"]`` (order kept, duplicates dropped)."""
+    out: list[str] = []
+    for value in values or []:
+        for code in value.split(","):
+            code = code.strip()
+            if code and code not in out:
+                out.append(code)
+    return out

@@ -1,0 +1,147 @@
+"""A small SQLite store of raw drafts, next to the catalogs (``locales/.l10n/drafts.sqlite``).
+
+One row per (document, language, English segment, origin): the draft exactly
+as the engine (or translation memory) produced it, its score and when. It lets
+a re-run reuse drafts instead of translating again, tells a human's edit from
+an untouched draft, and keeps the material for post-edit measurements.
+
+Reading never creates the file; only :meth:`DraftStore.record` does.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+from l10n.errors import L10nError
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS drafts (
+    doc     TEXT NOT NULL,
+    lang    TEXT NOT NULL,
+    msgid   TEXT NOT NULL,
+    origin  TEXT NOT NULL,
+    draft   TEXT NOT NULL,
+    score   REAL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc, lang, msgid, origin)
+);
+CREATE INDEX IF NOT EXISTS drafts_by_text ON drafts (lang, msgid, origin);
+"""
+
+
+@dataclass(frozen=True)
+class StoredDraft:
+    doc: str
+    lang: str
+    msgid: str
+    origin: str
+    draft: str
+    score: float | None = None
+    created: str = ""
+
+
+class DraftStore:
+    """The draft store at ``path``. Each method opens and closes its own connection."""
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+
+    def record(self, drafts: Iterable[StoredDraft], now: datetime | None = None) -> None:
+        """Add drafts (a new draft text for the same key and origin replaces the old one)."""
+        rows = list(drafts)
+        if not rows:
+            return
+        stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect(create=True) as conn:
+            conn.executemany(
+                "INSERT INTO drafts (doc, lang, msgid, origin, draft, score, created)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)"
+                " ON CONFLICT (doc, lang, msgid, origin) DO UPDATE SET"
+                "   draft = excluded.draft, score = excluded.score, created = excluded.created"
+                " WHERE drafts.draft IS NOT excluded.draft",
+                [(d.doc, d.lang, d.msgid, d.origin, d.draft, d.score, d.created or stamp) for d in rows],
+            )
+
+    def cached(self, lang: str, origin: str, msgids: Iterable[str]) -> dict[str, StoredDraft]:
+        """Drafts already made by ``origin`` for these English segments (any document)."""
+        wanted = list(dict.fromkeys(msgids))
+        found: dict[str, StoredDraft] = {}
+        if not wanted or not self.path.exists():
+            return found
+        with self._connect() as conn:
+            for msgid in wanted:
+                row = conn.execute(
+                    "SELECT * FROM drafts WHERE lang = ? AND msgid = ? AND origin = ?"
+                    " ORDER BY created DESC, rowid DESC LIMIT 1",
+                    (lang, msgid, origin),
+                ).fetchone()
+                if row is not None:
+                    found[msgid] = _row(row)
+        return found
+
+    def drafts_for(self, doc: str, lang: str, msgid: str) -> list[StoredDraft]:
+        """Every stored draft of one segment of one document, newest first."""
+        if not self.path.exists():
+            return []
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT * FROM drafts WHERE doc = ? AND lang = ? AND msgid = ?"
+                " ORDER BY created DESC, rowid DESC",
+                (doc, lang, msgid),
+            ).fetchall()
+        return [_row(r) for r in rows]
+
+    def is_untouched_draft(self, doc: str, lang: str, msgid: str, msgstr: str) -> bool:
+        """True if ``msgstr`` is exactly a draft the toolkit made (so no person has edited it)."""
+        return any(d.draft == msgstr for d in self.drafts_for(doc, lang, msgid))
+
+    def _connect(self, create: bool = False) -> "_Connection":
+        return _Connection(self.path, create)
+
+
+class _Connection:
+    """Context manager: a connection that commits on success and always closes."""
+
+    def __init__(self, path: Path, create: bool):
+        self.path = path
+        self.create = create
+        self.conn: sqlite3.Connection | None = None
+
+    def __enter__(self) -> sqlite3.Connection:
+        try:
+            if self.create:
+                self.conn = sqlite3.connect(self.path)
+                self.conn.executescript(_SCHEMA)
+            else:
+                self.conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True)
+            self.conn.row_factory = sqlite3.Row
+            self.conn.execute("SELECT count(*) FROM drafts").fetchone()
+        except sqlite3.DatabaseError as err:
+            self._close()
+            raise L10nError(f"draft store unreadable ({err}); move it away to start a new one", path=self.path) from None
+        return self.conn
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        assert self.conn is not None
+        try:
+            if exc_type is None:
+                self.conn.commit()
+        finally:
+            self._close()
+
+    def _close(self) -> None:
+        if self.conn is not None:
+            self.conn.close()
+            self.conn = None
+
+
+def _row(row: sqlite3.Row) -> StoredDraft:
+    return StoredDraft(
+        doc=row["doc"], lang=row["lang"], msgid=row["msgid"], origin=row["origin"],
+        draft=row["draft"], score=row["score"], created=row["created"],
+    )

@@ -1,0 +1,309 @@
+"""`l10n translate` as a library function: segment, update templates and catalogs, draft, write.
+
+For each language: every catalog is merged with its new template
+(:mod:`l10n.merge`); entries without a translation are drafted first from
+translation memory (reviewed entries with the same English in the language's
+other catalogs), then by the engine — all missing segments of all articles in
+ONE ``engine.translate`` call (drafts already in the store for the same
+engine are reused). Drafts are ``fuzzy`` with a ``# l10n:`` provenance
+comment. Translations that exist are never replaced.
+
+Files are written at the end, only when their content changed; an unchanged
+run makes no engine call and leaves every file byte-identical.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, Sequence
+
+import polib
+
+from l10n.catalog import (
+    LanguageInfo,
+    active_entries,
+    build_template,
+    dump,
+    entry_state,
+    fill_draft,
+    format_date,
+    has_translation,
+    language_info,
+    REVIEWED,
+)
+from l10n.catalog_io import CatalogFile, read_catalog, write_catalog
+from l10n.engine.base import Engine
+from l10n.errors import L10nError
+from l10n.merge import MergeResult, merge_catalog
+from l10n.project import SOURCE_LANGUAGE, Document, Project, resolve_paths, split_languages
+from l10n.store import DraftStore, StoredDraft
+
+#: Makes the engine for a target language; only called when something needs drafting.
+EngineFactory = Callable[[str], Engine]
+#: ``progress(language, done, total)`` while the engine drafts.
+LanguageProgress = Callable[[str, int, int], None]
+
+MT_PROVENANCE = "machine draft, {origin}"
+TM_PROVENANCE = "from translation memory ({name})"
+TM_ORIGIN = "translation memory ({name})"
+GLOSSARY_FILE = "glossary.tsv"
+
+
+@dataclass
+class LanguageSummary:
+    """What one run did for one language (counts of catalog entries over all its articles)."""
+
+    language: str
+    documents: int = 0
+    new: int = 0  # English segments that had no entry before
+    drafted: int = 0  # filled by the engine (or its stored drafts)
+    reused: int = 0  # filled from translation memory
+    stale: int = 0  # changed English: old translation kept, now fuzzy with #| msgid
+    unchanged: int = 0  # same English as before, entry kept
+    obsolete: int = 0  # English removed: entry moved to #~
+    untranslated: int = 0  # still without a translation after the run
+    engine_calls: int = 0
+    origin: str | None = None
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class TranslateResult:
+    root: Path
+    languages: list[LanguageSummary]
+    written: list[Path] = field(default_factory=list)
+    catalogs: list[Path] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {
+            "project": str(self.root),
+            "languages": [s.as_dict() for s in self.languages],
+            "written": [str(p) for p in self.written],
+            "catalogs": [str(p) for p in self.catalogs],
+        }
+
+
+@dataclass
+class _Pending:
+    """A file to write if its new text differs from what was read."""
+
+    path: Path
+    old: CatalogFile | None
+    po: polib.POFile
+    date_key: str | None  # header date set to now when the file changes
+
+
+@dataclass
+class _Work:
+    doc: Document
+    path: Path
+    old: CatalogFile | None
+    merged: MergeResult
+
+
+DEFAULT_BEAM = 4
+
+
+def argos_engine_factory(
+    packages_dir: Path | None = None, beam_size: int = DEFAULT_BEAM, glossary_path: Path | None = None
+) -> EngineFactory:
+    """Engines from installed Argos packages (loaded lazily, only when a draft is needed).
+
+    With ``glossary_path`` (a project's ``glossary.tsv``) each engine is wrapped
+    in :class:`l10n.glossary.GlossaryEngine`.
+    """
+
+    def factory(target: str) -> Engine:
+        from l10n.engine.argos import load_engine
+
+        engine = load_engine(SOURCE_LANGUAGE, target, packages_dir=packages_dir, beam_size=beam_size)
+        if glossary_path is not None:
+            from l10n.glossary import GlossaryEngine, load_glossary
+
+            engine = GlossaryEngine(engine, load_glossary(glossary_path))
+        return engine
+
+    return factory
+
+
+def translate_paths(
+    paths: Sequence[str | Path],
+    languages: Sequence[str] | None = None,
+    *,
+    packages_dir: Path | None = None,
+    beam_size: int | None = None,
+    progress: LanguageProgress | None = None,
+    cwd: str | Path = ".",
+) -> TranslateResult:
+    """`l10n translate`: PATHS (articles or a project folder; none = the current project).
+
+    ``languages``, ``packages_dir`` and ``beam_size`` override the project's
+    ``l10n.toml``, which overrides the defaults (az and ru; the Argos packages
+    folder; beam 4). A project ``glossary.tsv`` is applied to the engine's drafts.
+    """
+    project, documents = resolve_paths(paths, cwd)
+    glossary = project.root / GLOSSARY_FILE
+    factory = argos_engine_factory(
+        packages_dir if packages_dir is not None else project.engine.packages_dir,
+        beam_size or project.engine.beam_size or DEFAULT_BEAM,
+        glossary if glossary.is_file() else None,
+    )
+    langs = split_languages(languages) or list(project.languages)
+    return translate_project(project, documents, langs, factory, progress=progress)
+
+
+def translate_project(
+    project: Project,
+    documents: Sequence[Document],
+    languages: Sequence[str],
+    engine_factory: EngineFactory,
+    *,
+    progress: LanguageProgress | None = None,
+    now: datetime | None = None,
+) -> TranslateResult:
+    """Update the templates and catalogs of ``documents`` for ``languages`` and draft what is missing."""
+    if not documents:
+        raise L10nError("no articles to translate (expected source/<name>.txt or .md)", path=project.source_dir)
+    stamp = format_date(now or datetime.now(timezone.utc))
+    infos = [language_info(lang) for lang in dict.fromkeys(languages)]
+    templates = [_update_template(project, doc, stamp) for doc in documents]
+    store = DraftStore(project.store_path)
+    pending: list[_Pending] = list(templates)
+    summaries = []
+    for info in infos:
+        works = [_merge(project, doc, tpl.po, info) for doc, tpl in zip(documents, templates)]
+        summary = LanguageSummary(language=info.code, documents=len(works))
+        _draft_language(project, info, works, engine_factory, store, summary, progress, now)
+        for work in works:
+            summary.new += len(work.merged.new)
+            summary.stale += len(work.merged.stale)
+            summary.unchanged += work.merged.unchanged
+            summary.obsolete += len(work.merged.obsolete)
+            summary.untranslated += sum(1 for e in active_entries(work.merged.catalog) if not has_translation(e))
+            pending.append(_Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date"))
+        summaries.append(summary)
+    written = _write_changed(pending, stamp)
+    catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
+    return TranslateResult(root=project.root, languages=summaries, written=written, catalogs=catalogs)
+
+
+def _update_template(project: Project, doc: Document, stamp: str) -> _Pending:
+    from l10n.segment import segment_file
+
+    segments = segment_file(doc.source)
+    path = project.pot_path(doc)
+    old = read_catalog(path)
+    created = (old.po.metadata.get("POT-Creation-Date") if old is not None else None) or stamp
+    pot = build_template(doc.name, project.relative(doc.source), segments, creation_date=created)
+    if old is None or dump(pot) != dump(old.po):
+        # Dated before the catalogs are merged: they copy POT-Creation-Date.
+        pot.metadata["POT-Creation-Date"] = pot.metadata["PO-Revision-Date"] = stamp
+    return _Pending(path, old, pot, None)
+
+
+def _merge(project: Project, doc: Document, template: polib.POFile, info: LanguageInfo) -> _Work:
+    path = project.po_path(doc, info.code)
+    old = read_catalog(path)
+    merged = merge_catalog(old.po if old is not None else None, template, info)
+    return _Work(doc=doc, path=path, old=old, merged=merged)
+
+
+def _draft_language(
+    project: Project,
+    info: LanguageInfo,
+    works: list[_Work],
+    engine_factory: EngineFactory,
+    store: DraftStore,
+    summary: LanguageSummary,
+    progress: LanguageProgress | None,
+    now: datetime | None,
+) -> None:
+    need = [(w, e) for w in works for e in active_entries(w.merged.catalog) if not has_translation(e)]
+    if not need:
+        return
+    memory = _translation_memory(project, info.code, works)
+    records: list[StoredDraft] = []
+    for_engine: list[tuple[_Work, polib.POEntry]] = []
+    for work, entry in need:
+        hit = next(((name, text) for name, text in memory.get(entry.msgid, []) if name != work.doc.name), None)
+        if hit is None:
+            for_engine.append((work, entry))
+            continue
+        name, text = hit
+        fill_draft(entry, text, TM_PROVENANCE.format(name=f"{name}.po"))
+        records.append(StoredDraft(work.doc.name, info.code, entry.msgid, TM_ORIGIN.format(name=f"{name}.po"), text))
+        summary.reused += 1
+    if for_engine:
+        engine = engine_factory(info.code)
+        summary.origin = engine.origin
+        drafts = _engine_drafts(engine, info.code, [e.msgid for _, e in for_engine], store, summary, progress)
+        for work, entry in for_engine:
+            draft = drafts[entry.msgid]
+            if not draft.draft.strip():
+                continue
+            fill_draft(entry, draft.draft, MT_PROVENANCE.format(origin=engine.origin))
+            records.append(
+                StoredDraft(work.doc.name, info.code, entry.msgid, engine.origin, draft.draft, draft.score)
+            )
+            summary.drafted += 1
+    store.record(records, now=now)
+
+
+def _engine_drafts(
+    engine: Engine,
+    lang: str,
+    msgids: list[str],
+    store: DraftStore,
+    summary: LanguageSummary,
+    progress: LanguageProgress | None,
+) -> dict[str, StoredDraft]:
+    """Drafts for every distinct msgid: from the store if this engine made them before, else ONE engine call."""
+    texts = list(dict.fromkeys(msgids))
+    drafts = store.cached(lang, engine.origin, texts)
+    missing = [t for t in texts if t not in drafts]
+    if missing:
+        callback = None if progress is None else (lambda done, total: progress(lang, done, total))
+        results = engine.translate(missing, progress=callback)
+        summary.engine_calls += 1
+        if len(results) != len(missing):
+            raise L10nError(f"engine {engine.origin} returned {len(results)} drafts for {len(missing)} segments")
+        for text, result in zip(missing, results):
+            drafts[text] = StoredDraft("", lang, text, engine.origin, result.text, result.score)
+    return drafts
+
+
+def _translation_memory(project: Project, lang: str, works: list[_Work]) -> dict[str, list[tuple[str, str]]]:
+    """English -> [(document name, reviewed translation)] from every catalog of ``lang``."""
+    catalogs: dict[str, polib.POFile] = {}
+    for work in works:
+        if work.old is not None:
+            catalogs[work.doc.name] = work.old.po
+    for path in project.catalogs(lang):
+        if path.stem not in catalogs:
+            other = read_catalog(path)
+            if other is not None:
+                catalogs[path.stem] = other.po
+    memory: dict[str, list[tuple[str, str]]] = {}
+    for name in sorted(catalogs):
+        for entry in active_entries(catalogs[name]):
+            if not entry.msgid_plural and entry_state(entry) == REVIEWED:
+                memory.setdefault(entry.msgid, []).append((name, entry.msgstr))
+    return memory
+
+
+def _write_changed(pending: list[_Pending], stamp: str) -> list[Path]:
+    """Write each file whose content changed (dating it now); leave the others untouched."""
+    written = []
+    for item in pending:
+        text = dump(item.po)
+        if item.old is not None and text == dump(item.old.po):
+            continue
+        if item.date_key is not None:
+            item.po.metadata[item.date_key] = stamp
+        write_catalog(item.path, dump(item.po), read_digest=item.old.digest if item.old else None)
+        written.append(item.path)
+    return written
