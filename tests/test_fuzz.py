@@ -84,7 +84,7 @@ def _entries(po: polib.POFile):
     return [(e.msgctxt, e.msgid, e.msgstr, e.msgid_plural, dict(e.msgstr_plural), e.obsolete) for e in po]
 
 
-@FUZZ
+@settings(FUZZ, max_examples=1000)
 @given(text=mutated_catalogs())
 def test_mutated_catalog_parses_or_fails_with_a_line(tmp_path, msgfmt, text):
     try:
@@ -137,7 +137,7 @@ TEXT_ALPHABET = st.sampled_from(
 )
 
 
-@FUZZ
+@settings(FUZZ, max_examples=500)
 @given(text=st.lists(TEXT_ALPHABET, max_size=120).map("".join), lang=st.sampled_from(["en"]))
 def test_segmenter_offsets_exact_ordered_non_overlapping(text, lang):
     segments = _segment_text()(text, lang)
