@@ -1,1 +1,52 @@
 """CLI commands: segment (registered on l10n.cli._app.app)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from l10n.cli._app import app, print_json, user_errors
+
+
+@app.command("segment")
+@user_errors
+def segment(
+    file: Annotated[Path, typer.Argument(help="A UTF-8 plain-text or Markdown article.")],
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print a JSON array of {text, paragraph, start, end, line, heading}.")
+    ] = False,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the article (data in l10n/lang/).")] = "en",
+) -> None:
+    """Split an article into sentences (segments) with paragraph, line and character offsets."""
+    from l10n.segment import segment_file
+
+    segments = segment_file(file, lang)
+    if as_json:
+        print_json(
+            [
+                {
+                    "text": s.text,
+                    "paragraph": s.paragraph,
+                    "start": s.start,
+                    "end": s.end,
+                    "line": s.line,
+                    "heading": s.heading,
+                }
+                for s in segments
+            ]
+        )
+        return
+    paragraphs = len({s.paragraph for s in segments})
+    typer.echo(
+        f"{file}: {len(segments)} segments in {paragraphs} paragraphs "
+        "(start/end are character offsets into the decoded text, UTF-8 BOM removed)"
+    )
+    if not segments:
+        return
+    typer.echo(f"{'para':>4} {'line':>5} {'start':>7} {'end':>7}  text")
+    for s in segments:
+        text = " ⏎ ".join(part.strip() for part in s.text.splitlines())
+        mark = "# " if s.heading else ""
+        typer.echo(f"{s.paragraph:>4} {s.line:>5} {s.start:>7} {s.end:>7}  {mark}{text}")

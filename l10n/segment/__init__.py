@@ -1,0 +1,19 @@
+"""The segmenter: English (or ru/az) articles into sentences, losslessly.
+
+Public API::
+
+    Segment(text, paragraph, start, end, line, heading)
+    segment_text(text, lang="en") -> list[Segment]
+    decode_source(data, path) -> str
+    read_source(path) -> str
+    segment_file(path, lang="en") -> list[Segment]
+
+Offsets are character offsets into the decoded text (UTF-8 BOM removed, line
+endings as in the file), so ``text[s.start:s.end] == s.text``, and the article
+is ``text[:s0.start] + s0.text + text[s0.end:s1.start] + ... + text[sN.end:]``.
+"""
+
+from l10n.segment.segmenter import Segment, segment_file, segment_text
+from l10n.segment.source import decode_source, read_source
+
+__all__ = ["Segment", "decode_source", "read_source", "segment_file", "segment_text"]

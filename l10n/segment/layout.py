@@ -1,0 +1,134 @@
+"""Article layout: paragraphs (blank-line separated), Markdown headings and list items.
+
+Produces *units*: spans of the text that the sentence splitter works on, each
+with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets,
+setext underlines) stay outside the units, so they remain in the text between
+segments and the article can be rebuilt exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterator
+
+_ATX = re.compile(r" {0,3}#{1,6}(?=[ \t\r]|$)")
+_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t\r]*$")
+_SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t\r]*$")
+_BULLET = re.compile(r" {0,3}[-*+][ \t]+(?=\S)")
+_ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
+_LIST_LINE_MAX = 60  # a paragraph of short lines without punctuation is a list, one item a line
+_LINE_END_PUNCT = ".?!…:;,"
+_CLOSERS = "\"'”’»)]}"
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    start: int
+    end: int
+    paragraph: int
+    kind: str  # "text" (sentences), "heading" (one segment), "item" (list item: sentences)
+    alone: bool  # the only line of its paragraph (a candidate for a title)
+
+
+def units(text: str) -> Iterator[Unit]:
+    """The units of ``text`` in order."""
+    state = _State()
+    for block in _blocks(text):
+        state.new_para = True
+        cur: list[tuple[int, int]] = []  # line spans (content start, line end) of the open unit
+        kind = "text"
+        for ls, le in block:
+            cs = ls
+            while text[cs] in " \t":
+                cs += 1
+            c = text[cs]
+            if c == "#" and _ATX.match(text, ls, le):
+                yield from state.flush(text, cur, kind, len(block))
+                cur = []
+                m = _ATX.match(text, ls, le)
+                close = _ATX_CLOSE.search(text, m.end(), le)
+                s, e = _strip(text, m.end(), close.start() if close else le)
+                state.new_para = True
+                if s < e:
+                    yield state.unit(s, e, "heading", False)
+                state.new_para = True
+                continue
+            if c in "=-" and cur and len(cur) == 1 and kind == "text" and _SETEXT.match(text, ls, le):
+                yield from state.flush(text, cur, "heading", len(block))
+                cur = []
+                state.new_para = True
+                continue
+            if c in "-*+" and (m := _BULLET.match(text, ls, le)):
+                yield from state.flush(text, cur, kind, len(block))
+                cur, kind = [(m.end(), le)], "item"
+                continue
+            if c.isdigit() and (not cur or kind == "item") and _ORDERED.match(text, ls, le):
+                yield from state.flush(text, cur, kind, len(block))
+                cur, kind = [(cs, le)], "item"
+                continue
+            if not cur:
+                kind = "text"
+            cur.append((cs, le))
+        yield from state.flush(text, cur, kind, len(block))
+
+
+class _State:
+    def __init__(self) -> None:
+        self.paragraph = -1
+        self.new_para = True
+
+    def unit(self, s: int, e: int, kind: str, alone: bool) -> Unit:
+        if self.new_para:
+            self.paragraph += 1
+            self.new_para = False
+        return Unit(s, e, self.paragraph, kind, alone)
+
+    def flush(self, text: str, lines: list[tuple[int, int]], kind: str, block_lines: int) -> Iterator[Unit]:
+        if not lines:
+            return
+        if kind == "text" and len(lines) > 1 and _is_line_list(text, lines):
+            for ls, le in lines:
+                s, e = _strip(text, ls, le)
+                yield self.unit(s, e, "text", False)
+            return
+        s, e = _strip(text, lines[0][0], lines[-1][1])
+        if s < e:
+            yield self.unit(s, e, kind, kind == "text" and block_lines == 1)
+
+
+def _is_line_list(text: str, lines: list[tuple[int, int]]) -> bool:
+    """Short lines, none ending in punctuation ("features\\ncontact manager\\n..."): one item a line."""
+    for ls, le in lines:
+        s, e = _strip(text, ls, le)
+        while e > s and text[e - 1] in _CLOSERS:
+            e -= 1
+        if e - s > _LIST_LINE_MAX or e == s or text[e - 1] in _LINE_END_PUNCT:
+            return False
+    return True
+
+
+def _strip(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _blocks(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Paragraphs: runs of non-blank lines, as lists of (line start, line end without the newline)."""
+    block: list[tuple[int, int]] = []
+    pos, n = 0, len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        le = n if nl < 0 else nl
+        if pos == le or text[pos:le].isspace():
+            if block:
+                yield block
+                block = []
+        else:
+            block.append((pos, le))
+        pos = le + 1
+    if block:
+        yield block

@@ -1,0 +1,85 @@
+"""Per-language segmentation data, loaded from ``l10n/lang/<lang>.json``.
+
+The algorithm in :mod:`l10n.segment.sentences` is language-neutral; everything
+that differs between languages (abbreviation classes, quotes, words that
+usually start a sentence) lives in the data file. Files are read lazily, on
+first use, and cached.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+from l10n.errors import L10nError
+
+_KEYS = ("prepositive", "numeric", "postpositive", "abbreviations")
+
+
+@dataclass(frozen=True)
+class LanguageRules:
+    """Boundary data for one language (see ``l10n/lang/en.json`` for the meaning of each set)."""
+
+    language: str
+    terminals: str
+    openers: str
+    closers: str
+    prepositive: frozenset[str]
+    numeric: frozenset[str]
+    postpositive: frozenset[str]
+    abbreviations: frozenset[str]
+    sentence_starters: frozenset[str]
+    phrase_openers: frozenset[str]
+    candidate: re.Pattern[str]
+    """A run of terminal punctuation (with single spaces between dots, as in ``. . .``), then closers."""
+
+
+def available_languages() -> list[str]:
+    """Language codes that have a data file."""
+    folder = resources.files("l10n") / "lang"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
+
+
+@functools.lru_cache(maxsize=None)
+def load_rules(lang: str) -> LanguageRules:
+    """The rules for ``lang`` (e.g. ``"en"``); L10nError if there is no data file for it."""
+    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    source = resources.files("l10n") / "lang" / f"{code}.json"
+    if not code.isalpha() or not source.is_file():
+        raise L10nError(
+            f"no segmentation rules for language {lang!r} (available: {', '.join(available_languages())})"
+        )
+    try:
+        data = json.loads(source.read_text(encoding="utf-8"))
+    except ValueError as err:
+        raise L10nError(f"invalid segmentation data: {err}", path=str(source)) from None
+    return rules_from_data(data)
+
+
+def rules_from_data(data: dict) -> LanguageRules:
+    """Build rules from a parsed data file (also used by tests for hand-made languages)."""
+    terminals = data.get("terminals", ".?!")
+    if "." not in terminals:
+        raise L10nError("segmentation data: 'terminals' must contain '.'")
+    openers = data.get("openers", "\"'([")
+    closers = data.get("closers", "\"')]")
+    sets = {key: frozenset(_norm(a) for a in data.get(key, [])) for key in _KEYS}
+    term = re.escape(terminals)
+    candidate = re.compile(f"[{term}](?:[{term}]| (?=[.…]))*[{re.escape(closers)}]*")
+    return LanguageRules(
+        language=data.get("language", "?"),
+        terminals=terminals,
+        openers=openers,
+        closers=closers,
+        sentence_starters=frozenset(data.get("sentence_starters", [])),
+        phrase_openers=frozenset(w.lower() for w in data.get("phrase_openers", [])),
+        candidate=candidate,
+        **sets,
+    )
+
+
+def _norm(abbreviation: str) -> str:
+    return abbreviation.strip().lower().rstrip(".")

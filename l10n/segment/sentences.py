@@ -1,0 +1,200 @@
+"""Sentence boundaries inside one block of running text.
+
+One linear pass: the language's ``candidate`` pattern finds runs of terminal
+punctuation (plus closing quotes/brackets); each run is judged by the word
+before it and the text after it, using the abbreviation classes of the
+language. Inline lists ("1) ... 2) ...", "a. ... b. ...") add forced breaks.
+Look-behind and look-ahead are bounded, so the cost per character is constant.
+"""
+
+from __future__ import annotations
+
+import re
+
+from l10n.segment.rules import LanguageRules
+
+_LOOK = 64  # how far to look for the word before / after a candidate
+_SPACE = re.compile(r"\s*")
+_TOKEN = re.compile(r"\S{1,64}")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_MULTI_PERIOD = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_INITIAL = re.compile(r"[^\W\d_]\.")
+_NO_BREAK_BEFORE = ",;:)]}%-–"
+# Inline list markers: "1.", "1)", "1.)", "a.", optionally after a bullet.
+_LIST_MARKER = re.compile(r"(?<!\S)(?:[•⁃▪‣◦]\s?)?(?:(\d{1,3})|([a-z]))(\.\)|\)|\.)(?=\s)")
+
+
+def sentence_spans(text: str, start: int, end: int, rules: LanguageRules) -> list[tuple[int, int]]:
+    """The sentences of ``text[start:end]`` as (start, end) spans, trimmed of whitespace.
+
+    Spans are in order and never overlap; only whitespace lies between them.
+    """
+    cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next one)
+    forced, skip = _list_breaks(text, start, end)
+    seg_start = start
+    for m in rules.candidate.finditer(text, start, end):
+        p0, p1 = m.start(), m.end()
+        if p0 in skip:
+            continue
+        cut = _judge(text, p0, p1, seg_start, end, rules)
+        if cut is not None:
+            cuts.append(cut)
+            seg_start = cut[1]
+    if forced:
+        cuts.extend(forced)
+        cuts.sort()
+    spans = []
+    pos = start
+    for cut_end, next_start in cuts:
+        if cut_end <= pos:
+            continue
+        s, e = _trim(text, pos, cut_end)
+        if s < e:
+            spans.append((s, e))
+        pos = max(next_start, cut_end)
+    s, e = _trim(text, pos, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _list_breaks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]], set[int]]:
+    """Breaks before the 2nd, 3rd, ... item of an inline numbered or lettered list.
+
+    Only markers that form a run (n, n+1, ... with the same style) count, so a
+    lone "5." in prose is left to the ordinary rules. Returns the breaks and the
+    positions of the markers' periods, which must not end a sentence.
+    """
+    if end - start < 6:
+        return [], set()
+    markers = []
+    for m in _LIST_MARKER.finditer(text, start, end):
+        value = int(m.group(1)) if m.group(1) else ord(m.group(2)) - ord("a") + 1
+        markers.append((m.start(), value, bool(m.group(1)), m.group(3), m.start(3)))
+    if len(markers) < 2:
+        return [], set()
+    keep: set[int] = set()
+    for i in range(len(markers) - 1):
+        a, b = markers[i], markers[i + 1]
+        if b[1] == a[1] + 1 and b[2:4] == a[2:4]:
+            keep.update((i, i + 1))
+    forced = [(markers[i][0], markers[i][0]) for i in sorted(keep) if markers[i][0] > start]
+    skip = {markers[i][4] for i in keep if markers[i][3].startswith(".")}
+    return forced, skip
+
+
+def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: LanguageRules):
+    """Decide whether the punctuation run text[p0:p1] ends a sentence.
+
+    Returns (end of sentence, start of next) or None.
+    """
+    run = text[p0:p1]
+    closers = rules.closers
+    punct = run.rstrip(closers)
+    has_closer = len(punct) < len(run)
+    # "[...]", "(?)", "(!)": elisions and editorial marks inside brackets.
+    if p0 > seg_start and text[p0 - 1] in "[(" and has_closer and run[len(punct)] in "])":
+        return None
+    if p1 < end and not text[p1].isspace():
+        return _glued(text, p0, p1, seg_start, end, punct, rules)
+    if p1 >= end:
+        return None  # the block ends here anyway
+    ns = _SPACE.match(text, p1, end).end()
+    nxt = _TOKEN.match(text, ns, end).group()
+    bare = nxt.lstrip(rules.openers)
+    first = bare[:1] if bare else nxt[:1]
+    lower = first.islower()
+    if "?" in punct or "!" in punct or "‼" in punct or "⁇" in punct or "⁈" in punct or "⁉" in punct:
+        if lower or (first and first in _NO_BREAK_BEFORE):
+            return None
+        return (p1, ns)
+    if len(punct) > 1 or punct == "…":
+        return _ellipsis(text, p0, p1, ns, punct, lower, first, seg_start)
+    # A single period.
+    if lower or (first in _NO_BREAK_BEFORE and first):
+        return None
+    word = _word_before(text, p0, seg_start, rules)
+    key = word.lower()
+    if key in rules.prepositive:
+        return None
+    digit = first.isdigit()
+    if key in rules.postpositive:
+        if digit or _opening_phrase(text, seg_start, p1, rules):
+            return None
+        return (p1, ns)
+    if digit:
+        if key in rules.numeric or key in rules.abbreviations or _MULTI_PERIOD.fullmatch(word):
+            return None
+        if len(word) == 1 and word.isalpha():
+            return None
+        return (p1, ns)
+    if key in rules.abbreviations or _MULTI_PERIOD.fullmatch(word):
+        return (p1, ns) if _starter(bare, rules) else None
+    if len(word) == 1 and word.isalpha():
+        # An initial ("J. F. Kennedy", "Albert I. Jones") unless a sentence starter follows.
+        if _INITIAL.match(bare) and (len(bare) == 2 or not bare[2].isalpha()):
+            return None
+        return (p1, ns) if _starter(bare, rules) else None
+    return (p1, ns)
+
+
+def _glued(text, p0, p1, seg_start, end, punct, rules):
+    """A run directly followed by a non-space: "world.Today", but not "Jane.Doe@x.com" or "U.S.A"."""
+    if p1 + 1 >= end or not (text[p1].isupper() and text[p1 + 1].islower()):
+        return None
+    if p0 == seg_start or not (text[p0 - 1].isalnum()):
+        return None
+    word = _word_before(text, p0, seg_start, rules)
+    if len(word) < 2 or word.lower() in rules.prepositive or word.lower() in rules.abbreviations:
+        return None
+    if any(c in word for c in "@/\\:") or word.lower().startswith("www"):
+        return None
+    after = _TOKEN.match(text, p1, end).group()
+    if "@" in after or "/" in after:
+        return None
+    return (p1, p1)
+
+
+def _ellipsis(text, p0, p1, ns, punct, lower, first, seg_start):
+    """Runs of dots: "...", "…", "....", ". . .", ". . . .", "word. . . ." (period + ellipsis)."""
+    if lower or (first and first in _NO_BREAK_BEFORE):
+        return None
+    dots = punct.replace(" ", "")
+    count = dots.count(".") + 3 * dots.count("…")
+    if " " not in punct:
+        return (p1, ns) if first.isupper() or first.isdigit() or not first.isalnum() else None
+    attached = p0 > seg_start and not text[p0 - 1].isspace()
+    if count >= 4 and attached and punct.startswith(". ."):
+        # Golden rule 51: "compounds. . . . The" = period, then an ellipsis that opens the next sentence.
+        return (p0 + 1, p0 + 2)
+    if count >= 4:
+        return (p1, ns)
+    return None  # ". . ." is an omission inside a sentence
+
+
+def _word_before(text: str, p0: int, seg_start: int, rules: LanguageRules) -> str:
+    lo = max(seg_start, p0 - _LOOK)
+    j = max(text.rfind(" ", lo, p0), text.rfind("\n", lo, p0), text.rfind("\t", lo, p0), text.rfind("\u00a0", lo, p0))
+    word = text[(j + 1 if j >= 0 else lo) : p0]
+    return word.lstrip(rules.openers)
+
+
+def _starter(bare: str, rules: LanguageRules) -> bool:
+    m = _LETTERS.match(bare)
+    return bool(m) and m.group() in rules.sentence_starters
+
+
+def _opening_phrase(text: str, seg_start: int, p1: int, rules: LanguageRules) -> bool:
+    """True for a short opening phrase like "At 5 a.m." that cannot be a sentence by itself."""
+    if p1 - seg_start > 40:
+        return False
+    words = text[seg_start:p1].split()
+    return len(words) <= 4 and words[0].lower().strip("\"'“‘«(") in rules.phrase_openers
