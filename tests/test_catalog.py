@@ -1,0 +1,123 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+import polib
+import pytest
+
+from l10n import catalog
+from l10n.catalog import (
+    DRAFT,
+    REVIEWED,
+    STALE,
+    UNTRANSLATED,
+    build_template,
+    catalog_metadata,
+    dump,
+    entry_state,
+    fill_draft,
+    format_date,
+    language_info,
+    provenance,
+    set_provenance,
+)
+from l10n.errors import L10nError
+from catalog_helpers import msgfmt_check
+
+
+@dataclass(frozen=True)
+class Seg:
+    text: str
+    line: int
+
+
+def test_language_info_plural_forms_from_cldr():
+    az, ru = language_info("az"), language_info("ru")
+    assert az.name == "Azerbaijani" and az.plural_forms.startswith("nplurals=2;")
+    assert ru.name == "Russian" and ru.plural_forms.startswith("nplurals=3;")
+
+
+def test_unknown_language_is_a_user_error():
+    with pytest.raises(L10nError, match="unknown language code 'xx-nope'"):
+        language_info("xx-nope")
+
+
+def test_format_date_is_gettext_style():
+    assert format_date(datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)) == "2026-01-02 03:04+0000"
+
+
+def test_template_has_one_entry_per_distinct_segment_with_all_references(tmp_path, msgfmt):
+    segs = [Seg("One.", 1), Seg("Two.", 3), Seg("One.", 5), Seg("   ", 6)]
+    pot = build_template("doc", "source/doc.txt", segs, creation_date="2026-11-28 10:00+0000")
+    assert [e.msgid for e in pot] == ["One.", "Two."]
+    assert pot[0].occurrences == [("source/doc.txt", "1"), ("source/doc.txt", "5")]
+    text = dump(pot)
+    assert "#: source/doc.txt:1 source/doc.txt:5\nmsgid \"One.\"" in text
+    for key in ("Project-Id-Version: doc", "POT-Creation-Date: 2026-11-28 10:00+0000",
+                "Content-Type: text/plain; charset=UTF-8", f"X-Generator: l10n "):
+        assert key in text
+    path = tmp_path / "doc.pot"
+    path.write_text(text, encoding="utf-8")
+    assert msgfmt_check(msgfmt, path) == {"translated": 0, "fuzzy": 0, "untranslated": 2}
+
+
+def test_catalog_metadata_fills_standard_headers_and_keeps_translator_ones():
+    pot = build_template("doc", "source/doc.txt", [Seg("A.", 1)], creation_date="2026-11-28 10:00+0000")
+    fresh = catalog_metadata(None, pot, language_info("ru"))
+    assert fresh["Language"] == "ru" and fresh["Language-Team"] == "Russian"
+    assert fresh["Plural-Forms"] == language_info("ru").plural_forms
+    assert fresh["POT-Creation-Date"] == fresh["PO-Revision-Date"] == "2026-11-28 10:00+0000"
+    old = {"Last-Translator": "Aygun <a@example.org>", "X-Generator": "Poedit 3.4", "X-Poedit-Basepath": ".",
+           "PO-Revision-Date": "2026-11-20 09:00+0400"}
+    kept = catalog_metadata(old, pot, language_info("az"))
+    assert kept["Last-Translator"] == "Aygun <a@example.org>"
+    assert kept["X-Generator"] == "Poedit 3.4" and kept["X-Poedit-Basepath"] == "."
+    assert kept["PO-Revision-Date"] == "2026-11-20 09:00+0400"
+
+
+@pytest.mark.parametrize(
+    "kwargs, state",
+    [
+        (dict(msgstr=""), UNTRANSLATED),
+        (dict(msgstr="", flags=["fuzzy"]), UNTRANSLATED),
+        (dict(msgstr="x", flags=["fuzzy"]), DRAFT),
+        (dict(msgstr="x", flags=["fuzzy"], previous_msgid="Old."), STALE),
+        (dict(msgstr="x"), REVIEWED),
+        (dict(msgstr="x", previous_msgid="Old."), REVIEWED),
+    ],
+)
+def test_entry_state(kwargs, state):
+    assert entry_state(polib.POEntry(msgid="New.", **kwargs)) == state
+
+
+def test_provenance_replaces_only_its_own_line():
+    entry = polib.POEntry(msgid="A.", tcomment="checked with the desk\n\nsecond note")
+    set_provenance(entry, "machine draft, argos translate-en_az 1.0")
+    set_provenance(entry, "machine draft,   argos translate-en_az 1.1")
+    assert entry.tcomment == "l10n: machine draft, argos translate-en_az 1.1\nchecked with the desk\n\nsecond note"
+    assert provenance(entry) == "machine draft, argos translate-en_az 1.1"
+    assert provenance(polib.POEntry(msgid="B.")) is None
+
+
+def test_fill_draft_marks_fuzzy_once_and_records_origin():
+    entry = polib.POEntry(msgid="A.", flags=["fuzzy", "no-wrap"], previous_msgid="Old.")
+    fill_draft(entry, "Ə.", "from translation memory (other.po)")
+    assert entry.msgstr == "Ə." and entry.flags == ["fuzzy", "no-wrap"] and entry.previous_msgid is None
+    assert entry_state(entry) == DRAFT
+    assert provenance(entry) == "from translation memory (other.po)"
+
+
+def test_dump_round_trips_through_polib_byte_for_byte():
+    pot = build_template("doc", "source/doc.txt", [Seg("A long sentence. " * 8, 1), Seg("B.", 2)],
+                         creation_date="2026-11-28 10:00+0000")
+    po = catalog.new_pofile()
+    po.metadata = catalog_metadata(None, pot, language_info("az"))
+    for e in pot:
+        po.append(polib.POEntry(msgid=e.msgid, occurrences=e.occurrences))
+    fill_draft(po[0], "Uzun cümlə. " * 8, "machine draft, x 1")
+    po[0].tcomment += "\n\nhuman note"
+    po.append(polib.POEntry(msgid="Gone.", msgstr="Getdi.", obsolete=True, tcomment="kept"))
+    text = dump(po)
+    assert text.endswith("\n")
+    assert dump(polib.pofile(text, wrapwidth=78)) == text

@@ -1,0 +1,141 @@
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import polib
+import pytest
+
+from l10n.catalog import STALE, build_template, entry_state, language_info, new_pofile
+from l10n.merge import FUZZY_THRESHOLD, best_match, merge_catalog, similarity
+
+AZ = language_info("az")
+
+
+@dataclass(frozen=True)
+class Seg:
+    text: str
+    line: int
+
+
+def template(*texts: str) -> polib.POFile:
+    return build_template("doc", "source/doc.txt", [Seg(t, i + 1) for i, t in enumerate(texts)],
+                          creation_date="2026-11-28 10:00+0000")
+
+
+def catalog(*entries: polib.POEntry) -> polib.POFile:
+    po = new_pofile()
+    po.metadata = {"Language": "az", "Last-Translator": "Aygun", "Content-Type": "text/plain; charset=UTF-8"}
+    for e in entries:
+        po.append(e)
+    return po
+
+
+def by_id(po: polib.POFile) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in po if not e.obsolete}
+
+
+def test_no_old_catalog_gives_untranslated_entries_with_references():
+    result = merge_catalog(None, template("A.", "B."), AZ)
+    assert [e.msgid for e in result.catalog] == ["A.", "B."]
+    assert all(e.msgstr == "" for e in result.catalog)
+    assert len(result.new) == 2 and result.unchanged == 0
+    assert result.catalog.metadata["Language"] == "az"
+    assert result.catalog.metadata["Plural-Forms"] == AZ.plural_forms
+
+
+def test_unchanged_entries_keep_translation_state_comments_and_follow_references():
+    old = catalog(
+        polib.POEntry(msgid="A.", msgstr="Ə.", tcomment="l10n: machine draft, x\nmy note",
+                      occurrences=[("source/doc.txt", "9")]),
+        polib.POEntry(msgid="B.", msgstr="Bə.", flags=["fuzzy"]),
+    )
+    result = merge_catalog(old, template("A.", "B."), AZ)
+    a, b = result.catalog
+    assert (a.msgstr, a.flags, a.tcomment) == ("Ə.", [], "l10n: machine draft, x\nmy note")
+    assert a.occurrences == [("source/doc.txt", "1")]
+    assert (b.msgstr, b.flags) == ("Bə.", ["fuzzy"])
+    assert result.unchanged == 2 and not result.new and not result.stale
+    assert result.catalog.metadata["Last-Translator"] == "Aygun"
+    assert old[0].occurrences == [("source/doc.txt", "9")], "the old catalog is not modified"
+
+
+def test_changed_sentence_keeps_translation_as_stale_with_previous_msgid():
+    old = catalog(polib.POEntry(msgid="The committee met in Baku on Monday.", msgstr="Komitə bazar ertəsi toplandı.",
+                                tcomment="checked"))
+    new = "The committee met in Baku on Tuesday."
+    result = merge_catalog(old, template(new), AZ)
+    (entry,) = result.catalog
+    assert entry.msgid == new and entry.msgstr == "Komitə bazar ertəsi toplandı."
+    assert entry.previous_msgid == "The committee met in Baku on Monday."
+    assert "fuzzy" in entry.flags and entry.tcomment == "checked"
+    assert entry_state(entry) == STALE
+    assert result.stale == [entry] and not result.obsolete and not result.new
+
+
+def test_a_stale_entry_that_changes_again_keeps_the_english_it_was_translated_from():
+    old = catalog(polib.POEntry(msgid="Trade grew by 5 percent.", msgstr="Ticarət 4 faiz artdı.",
+                                flags=["fuzzy"], previous_msgid="Trade grew by 4 percent."))
+    (entry,) = merge_catalog(old, template("Trade grew by 6 percent."), AZ).catalog
+    assert entry.previous_msgid == "Trade grew by 4 percent."
+
+
+def test_threshold_both_sides():
+    old_text, new_text = "Customs officers seized drugs.", "Customs officers seized a ton of drugs at the border."
+    score = similarity(old_text, new_text)
+    assert 0.5 < score < 0.9
+    old = catalog(polib.POEntry(msgid=old_text, msgstr="Gömrük narkotik tutdu."))
+    at = merge_catalog(old, template(new_text), AZ, threshold=score)
+    assert [e.previous_msgid for e in at.catalog] == [old_text]
+    above = merge_catalog(old, template(new_text), AZ, threshold=score + 0.01)
+    (entry,) = [e for e in above.catalog if not e.obsolete]
+    assert entry.msgstr == "" and entry.previous_msgid is None
+    assert [e.msgid for e in above.obsolete] == [old_text]
+
+
+def test_default_threshold_on_real_edits():
+    assert FUZZY_THRESHOLD == 0.6
+    assert similarity("Trade grew by five percent.", "Trade grew by six percent this year.") >= FUZZY_THRESHOLD
+    assert similarity("Trade grew by five percent.", "Exports of oil rose sharply in March.") < FUZZY_THRESHOLD
+    assert similarity("Hello  World", "hello world") == 1.0
+
+
+def test_best_match_prefers_the_most_similar_candidate():
+    cands = [polib.POEntry(msgid=t, msgstr="x") for t in
+             ("Oil exports rose in March.", "The committee met in Baku on Monday.", "The committee met in Baku.")]
+    assert best_match("The committee met in Baku on Friday.", cands).msgid == "The committee met in Baku on Monday."
+    assert best_match("Completely unrelated words here.", cands) is None
+    assert best_match("", cands) is None
+
+
+def test_removed_sentences_become_obsolete_and_come_back():
+    old = catalog(
+        polib.POEntry(msgid="A.", msgstr="Ə."),
+        polib.POEntry(msgid="Zebra crossings were repainted.", msgstr="Zebr keçidləri rənglənib.", tcomment="note"),
+        polib.POEntry(msgid="Never translated sentence.", msgstr=""),
+    )
+    result = merge_catalog(old, template("A."), AZ)
+    obsolete = [e for e in result.catalog if e.obsolete]
+    assert [(e.msgid, e.msgstr, e.tcomment) for e in obsolete] == [
+        ("Zebra crossings were repainted.", "Zebr keçidləri rənglənib.", "note")
+    ]
+    assert "#~ msgid \"Zebra crossings were repainted.\"" in str(result.catalog)
+    back = merge_catalog(result.catalog, template("A.", "Zebra crossings were repainted."), AZ)
+    assert not [e for e in back.catalog if e.obsolete]
+    assert by_id(back.catalog)["Zebra crossings were repainted."].msgstr == "Zebr keçidləri rənglənib."
+    assert back.unchanged == 2
+
+
+def test_old_obsolete_entries_are_kept_once():
+    old = catalog(polib.POEntry(msgid="A.", msgstr="Ə."),
+                  polib.POEntry(msgid="Old gone.", msgstr="Köhnə.", obsolete=True))
+    first = merge_catalog(old, template("A."), AZ)
+    second = merge_catalog(first.catalog, template("A."), AZ)
+    assert [e.msgid for e in second.catalog if e.obsolete] == ["Old gone."]
+    assert str(first.catalog) == str(second.catalog)
+
+
+@pytest.mark.parametrize("texts", [("A.", "B."), ("B.", "A.", "C.")])
+def test_entries_follow_template_order(texts):
+    old = catalog(*(polib.POEntry(msgid=t, msgstr=t.lower()) for t in ("C.", "A.", "B.")))
+    result = merge_catalog(old, template(*texts), AZ)
+    assert [e.msgid for e in result.catalog if not e.obsolete] == list(texts)
