@@ -1,0 +1,111 @@
+"""Compile catalogs to binary .mo files with Babel, the way GNU msgfmt does.
+
+Babel's ``write_mo`` writes the messages; the catalog is read with Babel's
+``PoFileParser`` (after the strict check of :func:`l10n.poread.load_po`). Two
+details make the result match ``msgfmt`` (without ``--use-fuzzy``):
+
+- the header entry is written verbatim as it is in the .po (Babel would
+  regenerate it from its own fields and add ``Generated-By``);
+- fuzzy and untranslated entries are left out; a plural entry counts as
+  translated when any of its forms is (msgfmt's rule).
+
+One known difference: in a plural entry with some empty forms, msgfmt writes the
+empty strings, Babel writes the English (msgid or msgid_plural) in their place.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator
+
+from l10n.atomic import atomic_write_bytes
+from l10n.errors import L10nError
+
+
+@dataclass(frozen=True)
+class CompileResult:
+    po_path: Path
+    mo_path: Path
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+
+def _verbatim_catalog_class():
+    from babel.messages.catalog import Catalog, Message
+
+    class VerbatimHeaderCatalog(Catalog):
+        """A Babel catalog whose header message is the .po's header text, unchanged."""
+
+        raw_header: str = ""
+        header_fuzzy: bool = False
+
+        def __setitem__(self, id, message):  # noqa: A002 - Babel's signature
+            if not id:
+                self.raw_header = message.string
+                self.header_fuzzy = message.fuzzy
+            super().__setitem__(id, message)
+
+        def __iter__(self) -> Iterator[Message]:
+            flags = {"fuzzy"} if self.header_fuzzy else set()
+            yield Message("", self.raw_header, flags=flags)
+            for key in self._messages:
+                yield self._messages[key]
+
+    return VerbatimHeaderCatalog
+
+
+def read_catalog(text: str, path: str | Path = "<catalog>"):
+    """Parse .po ``text`` into a Babel catalog that keeps the header verbatim."""
+    from babel.messages.pofile import PoFileError, PoFileParser
+
+    catalog = _verbatim_catalog_class()()
+    parser = PoFileParser(catalog, ignore_obsolete=True, abort_invalid=True)
+    try:
+        parser.parse(io.StringIO(text))
+    except PoFileError as err:
+        raise L10nError(str(err), path, getattr(err, "lineno", None)) from None
+    return catalog
+
+
+def compiled_messages(catalog) -> list:
+    """The messages msgfmt would write: complete, non-fuzzy translations (header always)."""
+    kept = []
+    for message in catalog:
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, (tuple, list)) else (message.string,)
+        if message.fuzzy or not any(strings):
+            continue
+        kept.append(message)
+    return kept
+
+
+def mo_bytes(text: str, path: str | Path = "<catalog>") -> tuple[bytes, tuple[int, int, int]]:
+    """Compile .po ``text``; return the .mo bytes and (translated, fuzzy, untranslated) counts."""
+    from babel.messages.mofile import write_mo
+
+    catalog = read_catalog(text, path)
+    kept = compiled_messages(catalog)
+    everything = [m for m in catalog if m.id]
+    fuzzy = sum(1 for m in everything if m.fuzzy and m not in kept)
+    for message in everything:
+        if message not in kept:
+            catalog.delete(message.id, context=message.context)
+    buf = io.BytesIO()
+    write_mo(buf, catalog, use_fuzzy=True)  # our own filter above decided what goes in
+    return buf.getvalue(), (len(kept), fuzzy, len(everything) - len(kept) - fuzzy)
+
+
+def compile_catalog(po_path: str | Path, mo_path: str | Path | None = None) -> CompileResult:
+    """Compile the catalog at ``po_path`` to ``mo_path`` (default: next to it, ``.mo``), atomically."""
+    from l10n.poread import decode_po, load_po
+
+    po_path = Path(po_path)
+    load_po(po_path)  # strict check first: errors name the file and line
+    data, (translated, fuzzy, untranslated) = mo_bytes(decode_po(po_path.read_bytes(), po_path), po_path)
+    mo_path = Path(mo_path) if mo_path is not None else po_path.with_suffix(".mo")
+    atomic_write_bytes(mo_path, data)
+    return CompileResult(po_path, mo_path, translated, fuzzy, untranslated)
