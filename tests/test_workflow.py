@@ -1,0 +1,222 @@
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import polib
+import pytest
+
+from l10n.catalog import DRAFT, REVIEWED, STALE, entry_state, provenance
+from l10n.errors import L10nError
+from l10n.project import Project
+from l10n.store import DraftStore
+from l10n.workflow import translate_project
+from catalog_helpers import ARTICLE_A, ARTICLE_B, catalog_files, make_project, msgfmt_check, snapshot
+from fakes import FakeEngines
+
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
+T1 = datetime(2026, 11, 28, 10, 30, tzinfo=timezone.utc)
+T2 = datetime(2026, 11, 28, 12, 45, tzinfo=timezone.utc)
+
+
+@pytest.fixture
+def project(tmp_path):
+    make_project(tmp_path, {"a.txt": ARTICLE_A, "b.txt": ARTICLE_B})
+    return Project.open(tmp_path)
+
+
+def run(project, engines=None, languages=("az", "ru"), now=T0, **kwargs):
+    engines = engines or FakeEngines()
+    result = translate_project(project, project.documents(), languages, engines, now=now, **kwargs)
+    return result, engines
+
+
+def entries(path) -> dict[str, polib.POEntry]:
+    return {e.msgid: e for e in polib.pofile(str(path)) if not e.obsolete}
+
+
+def edit_like_poedit(path, msgid, msgstr=None, comment=None, review=True):
+    """What a translator does in an editor: change a msgstr, clear fuzzy, add a comment, save."""
+    po = polib.pofile(str(path))
+    entry = po.find(msgid)
+    if msgstr is not None:
+        entry.msgstr = msgstr
+    if review:
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        entry.previous_msgid = None
+    if comment is not None:
+        entry.tcomment = (entry.tcomment + "\n" if entry.tcomment else "") + comment
+    po.metadata["Last-Translator"] = "Aygun Mammadova <aygun@example.org>"
+    po.metadata["X-Generator"] = "Poedit 3.4.2"
+    po.save()
+
+
+def test_first_run_drafts_everything_in_one_engine_call_per_language(project, msgfmt):
+    result, engines = run(project)
+    for lang in ("az", "ru"):
+        (call,) = engines.engines[lang].calls
+        # all distinct segments of both articles, once each
+        assert sorted(call) == sorted({
+            "Customs officers seized a ton of drugs this year.", "The committee met in Baku on Monday.",
+            "Trade grew by five percent.", "Exports of oil rose sharply in March.",
+        })
+    summary = {s.language: s for s in result.languages}["az"]
+    assert (summary.new, summary.drafted, summary.reused, summary.stale, summary.unchanged) == (5, 5, 0, 0, 0)
+    assert summary.engine_calls == 1 and summary.origin == "fake translate-en_az 1.0"
+    files = catalog_files(project.root)
+    assert [p.relative_to(project.root).as_posix() for p in files] == [
+        "locales/a.pot", "locales/az/LC_MESSAGES/a.po", "locales/az/LC_MESSAGES/b.po",
+        "locales/b.pot", "locales/ru/LC_MESSAGES/a.po", "locales/ru/LC_MESSAGES/b.po",
+    ]
+    for path in files:
+        msgfmt_check(msgfmt, path)
+    az_a = entries(project.root / "locales/az/LC_MESSAGES/a.po")
+    entry = az_a["The committee met in Baku on Monday."]
+    assert entry.msgstr == "[az] The committee met in Baku on Monday."
+    assert entry_state(entry) == DRAFT
+    assert provenance(entry) == "machine draft, fake translate-en_az 1.0"
+    assert entry.occurrences == [("source/a.txt", "3"), ("source/a.txt", "3")]
+    ru = polib.pofile(str(project.root / "locales/ru/LC_MESSAGES/a.po"))
+    assert ru.metadata["Plural-Forms"].startswith("nplurals=3;")
+    assert ru.metadata["PO-Revision-Date"] == "2026-11-28 09:00+0000"
+    stored = DraftStore(project.store_path).drafts_for("b", "ru", "Exports of oil rose sharply in March.")
+    assert [(d.draft, d.origin, d.score) for d in stored] == [
+        ("[ru] Exports of oil rose sharply in March.", "fake translate-en_ru 1.0", -0.5)
+    ]
+
+
+def test_rerun_on_unchanged_sources_makes_no_engine_call_and_changes_no_byte(project):
+    run(project)
+    before = snapshot(project.root)
+    result, engines = run(project, now=T1)
+    assert engines.calls == 0 and engines.engines == {}, "the engine is not even loaded"
+    assert result.written == []
+    assert snapshot(project.root) == before
+    assert [s.unchanged for s in result.languages] == [5, 5]
+
+
+def test_progress_is_reported_per_language(project):
+    seen = []
+    run(project, progress=lambda lang, done, total: seen.append((lang, done, total)))
+    assert ("az", 4, 4) in seen and ("ru", 4, 4) in seen
+
+
+def test_translator_work_survives_reruns_and_english_changes(project, msgfmt):
+    run(project)
+    po_path = project.root / "locales/az/LC_MESSAGES/a.po"
+    edit_like_poedit(po_path, "Trade grew by five percent.", "Ticarət beş faiz artıb.", comment="checked with desk")
+    edit_like_poedit(po_path, "The committee met in Baku on Monday.", comment="keep 'Komitə'")
+    # a draft the translator improved but left fuzzy ("needs work")
+    edit_like_poedit(po_path, "Customs officers seized a ton of drugs this year.", "Gömrük bir ton narkotik tutub.",
+                     review=False)
+    edited = snapshot(project.root)
+
+    result, engines = run(project, now=T1)
+    assert engines.calls == 0 and result.written == []
+    assert snapshot(project.root) == edited, "an editor's file is left alone when nothing changed"
+
+    # the English changes: one sentence edited, one new
+    (project.root / "source/a.txt").write_text(
+        "Customs officers seized a ton of drugs this year.\n\n"
+        "The committee met in Baku on Monday.\n\n"
+        "Trade grew by six percent this year.\n\n"
+        "A brand new closing sentence appeared.\n",
+        encoding="utf-8",
+    )
+    result, engines = run(project, now=T2)
+    assert engines.engines["az"].calls == [["A brand new closing sentence appeared."]]
+    az = {s.language: s for s in result.languages}["az"]
+    assert (az.new, az.drafted, az.stale, az.unchanged, az.obsolete) == (1, 1, 1, 4, 0)  # unchanged: 2 in a, 2 in b
+    after = entries(po_path)
+    stale = after["Trade grew by six percent this year."]
+    assert entry_state(stale) == STALE
+    assert stale.msgstr == "Ticarət beş faiz artıb."
+    assert stale.previous_msgid == "Trade grew by five percent."
+    assert "checked with desk" in stale.tcomment
+    reviewed = after["The committee met in Baku on Monday."]
+    assert entry_state(reviewed) == REVIEWED and "keep 'Komitə'" in reviewed.tcomment
+    assert reviewed.tcomment.count("l10n:") == 1
+    assert after["Customs officers seized a ton of drugs this year."].msgstr == "Gömrük bir ton narkotik tutub."
+    assert entry_state(after["A brand new closing sentence appeared."]) == DRAFT
+    po = polib.pofile(str(po_path))
+    assert po.metadata["Last-Translator"] == "Aygun Mammadova <aygun@example.org>"
+    assert po.metadata["PO-Revision-Date"] == "2026-11-28 12:45+0000"
+    assert "#| msgid \"Trade grew by five percent.\"" in po_path.read_text(encoding="utf-8")
+    for path in catalog_files(project.root):
+        msgfmt_check(msgfmt, path)
+
+    # the sentence is removed entirely: its reviewed translation goes to #~
+    (project.root / "source/a.txt").write_text("Customs officers seized a ton of drugs this year.\n", encoding="utf-8")
+    result, engines = run(project, now=T2)
+    assert engines.calls == 0
+    po = polib.pofile(str(po_path))
+    obsolete = {e.msgid: e for e in po.obsolete_entries()}
+    assert obsolete["The committee met in Baku on Monday."].tcomment.endswith("keep 'Komitə'")
+    assert "Trade grew by six percent this year." in obsolete
+    for path in catalog_files(project.root):
+        msgfmt_check(msgfmt, path)
+
+
+def test_translation_memory_is_used_before_the_engine(project):
+    run(project, languages=("az",))
+    a_path = project.root / "locales/az/LC_MESSAGES/a.po"
+    edit_like_poedit(a_path, "Trade grew by five percent.", "Ticarət beş faiz artıb.")
+    (project.root / "source/c.txt").write_text("Trade grew by five percent.\n\nA sentence only in c.\n",
+                                               encoding="utf-8")
+    result, engines = run(project, languages=("az",), now=T1)
+    assert engines.engines["az"].calls == [["A sentence only in c."]]
+    (summary,) = result.languages
+    assert (summary.reused, summary.drafted, summary.new) == (1, 1, 2)
+    entry = entries(project.root / "locales/az/LC_MESSAGES/c.po")["Trade grew by five percent."]
+    assert entry.msgstr == "Ticarət beş faiz artıb." and entry_state(entry) == DRAFT
+    assert provenance(entry) == "from translation memory (a.po)"
+
+
+def test_stored_drafts_spare_the_engine_after_a_lost_catalog(project):
+    run(project, languages=("az",))
+    path = project.root / "locales/az/LC_MESSAGES/b.po"
+    before = path.read_bytes()
+    path.unlink()
+    _, engines = run(project, languages=("az",))
+    assert engines.engines["az"].calls == []
+    assert path.read_bytes() == before
+    _, engines = run(project, FakeEngines(origin="fake other-{target} 2.0"), languages=("az",))
+    assert engines.calls == 0, "drafts exist: nothing to draft even with another engine"
+
+
+def test_engine_failure_writes_nothing(project):
+    def no_engine(target):
+        raise L10nError(f"no Argos package for en->{target} is installed")
+
+    with pytest.raises(L10nError, match="no Argos package"):
+        translate_project(project, project.documents(), ["az"], no_engine, now=T0)
+    assert not (project.root / "locales").exists()
+
+
+def test_unknown_language_and_empty_project(project, tmp_path_factory):
+    with pytest.raises(L10nError, match="unknown language code"):
+        run(project, languages=("zz-nope",))
+    empty = tmp_path_factory.mktemp("empty")
+    (empty / "source").mkdir()
+    with pytest.raises(L10nError, match="no articles"):
+        run(Project.open(empty))
+
+
+def test_template_date_changes_only_with_content(project):
+    run(project, languages=("az",))
+    pot = project.root / "locales/a.pot"
+    assert "POT-Creation-Date: 2026-11-28 09:00+0000" in pot.read_text(encoding="utf-8")
+    (project.root / "source/b.txt").write_text(ARTICLE_B + "\nOne more.\n", encoding="utf-8")
+    run(project, languages=("az",), now=T1)
+    assert "POT-Creation-Date: 2026-11-28 09:00+0000" in pot.read_text(encoding="utf-8")
+    b_po = polib.pofile(str(project.root / "locales/az/LC_MESSAGES/b.po"))
+    assert b_po.metadata["POT-Creation-Date"] == "2026-11-28 10:30+0000"
+    assert b_po.metadata["PO-Revision-Date"] == "2026-11-28 10:30+0000"
+
+
+def test_markdown_article(tmp_path, msgfmt):
+    make_project(tmp_path, {"m.md": "# Customs news\n\nThe committee met. It agreed.\n"})
+    project = Project.open(tmp_path)
+    run(project, languages=("ru",))
+    got = entries(tmp_path / "locales/ru/LC_MESSAGES/m.po")
+    assert "Customs news" in got and got["Customs news"].occurrences == [("source/m.md", "1")]
+    msgfmt_check(msgfmt, tmp_path / "locales/ru/LC_MESSAGES/m.po")
