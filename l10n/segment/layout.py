@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Iterator
 
 _ATX = re.compile(r" {0,3}#{1,6}(?=[ \t\r]|$)")
-_ATX_CLOSE = re.compile(r"[ \t]+#+[ \t\r]*$")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t\r]*$")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(?=\S)")
 _ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
@@ -47,8 +46,8 @@ def units(text: str) -> Iterator[Unit]:
                 yield from state.flush(text, cur, kind, len(block))
                 cur = []
                 m = _ATX.match(text, ls, le)
-                close = _ATX_CLOSE.search(text, m.end(), le)
-                s, e = _strip(text, m.end(), close.start() if close else le)
+                s, e = _strip(text, m.end(), le)
+                e = _without_closing_hashes(text, s, e)
                 state.new_para = True
                 if s < e:
                     yield state.unit(s, e, "heading", False)
@@ -95,6 +94,16 @@ class _State:
         s, e = _strip(text, lines[0][0], lines[-1][1])
         if s < e:
             yield self.unit(s, e, kind, kind == "text" and block_lines == 1)
+
+
+def _without_closing_hashes(text: str, s: int, e: int) -> int:
+    """End of an ATX heading's content without its optional closing "###" sequence."""
+    h = e
+    while h > s and text[h - 1] == "#":
+        h -= 1
+    if h < e and (h == s or text[h - 1] in " \t"):
+        return _strip(text, s, h)[1]
+    return e
 
 
 def _is_line_list(text: str, lines: list[tuple[int, int]]) -> bool:

@@ -14,6 +14,7 @@ import re
 from l10n.segment.rules import LanguageRules
 
 _LOOK = 64  # how far to look for the word before / after a candidate
+_SHORT = 12  # a segment this short with no letter in it ("1.", "2021.") does not end yet
 _SPACE = re.compile(r"\s*")
 _TOKEN = re.compile(r"\S{1,64}")
 _LETTERS = re.compile(r"[^\W\d_]+")
@@ -36,6 +37,8 @@ def sentence_spans(text: str, start: int, end: int, rules: LanguageRules) -> lis
         p0, p1 = m.start(), m.end()
         if p0 in skip:
             continue
+        if p0 - seg_start <= _SHORT and not _LETTERS.search(text, seg_start, p0):
+            continue  # "1. First", "2021. The": a number alone is not a sentence
         cut = _judge(text, p0, p1, seg_start, end, rules)
         if cut is not None:
             cuts.append(cut)

@@ -1,0 +1,145 @@
+"""Benchmark the segmenter against pySBD 0.3.4 on the same generated multi-MB English text.
+
+Usage (from the repo root):
+
+    uv run --group bench python scripts/bench_segment.py            # 3 MB, everything
+    uv run --group bench python scripts/bench_segment.py --mb 1 --pysbd-whole-mb 0.5
+
+Prints chars/s per paragraph and as one whole string for both segmenters, the
+ratios, the golden-rules score of both, and a linearity check of l10n on
+growing and adversarial inputs. The text is generated here with a fixed seed
+from the golden rules (../shared/bench/golden_rules_en.json, if present), the
+sample article and a few news sentences; nothing large is vendored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from l10n.segment import segment_text  # noqa: E402
+
+GOLDEN = REPO.parent / "shared" / "bench" / "golden_rules_en.json"
+SAMPLE = REPO / "source" / "wco-europe-customs.txt"
+NEWS = [
+    "Lt. Gen. Safar Mehdiyev met Dr. Kunio Mikuriya in Brussels on Jan. 15.",
+    "Exports rose 12.5% to $1.2 bn. in Jan.-Oct. 2021, the ministry said.",
+    "The U.S. and the E.U. signed the deal at 10 a.m. local time.",
+    "Trade with the U.S. fell. The reasons, i.e. the pandemic, are well known.",
+    "\"We will continue,\" he said. \"The work is not over.\"",
+    "Read more at https://en.trend.az/business/3341234.html. Contact: press@customs.gov.az.",
+    "What comes next? Nobody knows! The talks resume on 12.11.2020 in Baku.",
+    "Art. 5 of the Customs Code (see No. 12, Vol. 3, pp. 45-47) was amended.",
+    "Prof. J. F. Kennedy Jr. visited the St. Petersburg office of Pitt, Briggs & Co. yesterday.",
+    "The population is approx. 10,000,000 people… Most of them live in cities.",
+]
+
+
+def build_corpus(target_chars: int, seed: int = 2024) -> list[str]:
+    """Paragraphs of 1-6 pooled texts; some hard-wrapped at 72 columns."""
+    pool = list(NEWS)
+    pool += [p.strip() for p in SAMPLE.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    if GOLDEN.is_file():
+        pool += [c["text"].strip() for c in json.loads(GOLDEN.read_text(encoding="utf-8")) if c["text"].strip()]
+    rng = random.Random(seed)
+    paragraphs, size = [], 0
+    while size < target_chars:
+        para = " ".join(rng.choice(pool) for _ in range(rng.randint(1, 6)))
+        if rng.random() < 0.15:
+            para = "\n".join(textwrap.wrap(para, 72, break_long_words=False, break_on_hyphens=False))
+        paragraphs.append(para)
+        size += len(para) + 2
+    return paragraphs
+
+
+def timed(fn, repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def golden_score(split) -> int | None:
+    if not GOLDEN.is_file():
+        return None
+    ok = 0
+    for case in json.loads(GOLDEN.read_text(encoding="utf-8")):
+        got = [" ".join(s.split()) for s in split(case["text"])]
+        ok += [s for s in got if s] == case["expected"]
+    return ok
+
+
+def rate(chars: int, seconds: float) -> str:
+    return f"{chars / seconds:>12,.0f} chars/s"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=3.0, help="size of the generated text in MB (default 3)")
+    ap.add_argument("--pysbd-whole-mb", type=float, default=None,
+                    help="size for pySBD's whole-string run (default: same as --mb; it is slow)")
+    ap.add_argument("--no-pysbd", action="store_true", help="measure l10n only")
+    args = ap.parse_args()
+
+    paragraphs = build_corpus(int(args.mb * 1_000_000))
+    whole = "\n\n".join(paragraphs)
+    n = len(whole)
+    print(f"text: {n:,} chars in {len(paragraphs):,} paragraphs (seed 2024; golden rules {'used' if GOLDEN.is_file() else 'absent'})")
+
+    l10n_para = timed(lambda: [segment_text(p) for p in paragraphs], repeat=3)
+    l10n_whole = timed(lambda: segment_text(whole), repeat=3)
+    l10n_golden = golden_score(lambda t: [s.text for s in segment_text(t)])
+    print(f"l10n   per paragraph  {rate(n, l10n_para)}")
+    print(f"l10n   whole string   {rate(n, l10n_whole)}   whole/paragraph cost per char: {l10n_whole / l10n_para:.2f}x (target <= 1.5)")
+    print(f"l10n   golden rules   {l10n_golden}/52")
+
+    pysbd = None
+    if not args.no_pysbd:
+        try:
+            import pysbd  # noqa: PLC0415
+        except ImportError:
+            print("pysbd not installed: run with `uv run --group bench python scripts/bench_segment.py`")
+    if pysbd is not None:
+        seg = pysbd.Segmenter(language="en", clean=False)
+        p_para = timed(lambda: [seg.segment(p) for p in paragraphs])
+        print(f"pySBD  per paragraph  {rate(n, p_para)}")
+        wmb = args.pysbd_whole_mb if args.pysbd_whole_mb is not None else args.mb
+        w_text = whole if wmb >= args.mb else "\n\n".join(build_corpus(int(wmb * 1_000_000)))
+        p_whole = timed(lambda: seg.segment(w_text))
+        print(f"pySBD  whole string   {rate(len(w_text), p_whole)}   ({len(w_text):,} chars)")
+        print(f"pySBD  golden rules   {golden_score(seg.segment)}/52")
+        print(f"ratio per paragraph   l10n/pySBD = {p_para / l10n_para:.1f}x (target >= 5)")
+        print(f"ratio whole string    l10n/pySBD = {(n / l10n_whole) / (len(w_text) / p_whole):.1f}x")
+
+    print("linearity of l10n on one whole string (chars/s should stay flat):")
+    for frac in (0.25, 0.5, 1.0):
+        part = whole[: int(n * frac)]
+        print(f"  {len(part):>10,} chars  {rate(len(part), timed(lambda: segment_text(part), repeat=2))}")
+    adversarial = {
+        "100k-char paragraphs, no punctuation": ("word " * 20_000 + "\n\n") * 10,
+        "a.a.a.a. (no spaces)": "a." * 500_000,
+        "dots and spaces . . .": ". " * 500_000,
+        "Mr. Mr. Mr.": "Mr. " * 250_000,
+        "1. 2. 3. list markers": " ".join(f"{i % 999 + 1}." for i in range(300_000)),
+        "!!!! run": "!" * 1_000_000,
+        "x@y.z.w glued tokens": "Ab.Cd@e.Fg " * 90_000,
+        "one 1 MB line of spaces in a heading": "# " + " " * 1_000_000 + "x",
+        "a 1 MB hard-wrapped paragraph": "\n".join(["This is a line of a long paragraph, not a sentence end"] * 18_000),
+    }
+    print("adversarial inputs (l10n, one string each):")
+    for name, text in adversarial.items():
+        print(f"  {name:<40} {len(text):>10,} chars {rate(len(text), timed(lambda: segment_text(text)))}")
+
+
+if __name__ == "__main__":
+    main()
