@@ -1,0 +1,147 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n import workflow
+from l10n.cli import app
+from l10n.demo import install_demo_packages
+from catalog_helpers import ARTICLE_A, ARTICLE_B, catalog_files, make_project, msgfmt_check
+from fakes import FakeEngines
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    make_project(tmp_path, {"a.txt": ARTICLE_A, "b.txt": ARTICLE_B})
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.fixture
+def fake_engines(monkeypatch):
+    engines = FakeEngines()
+    calls = []
+
+    def factory(packages_dir=None, beam_size=4, glossary_path=None):
+        calls.append((packages_dir, beam_size, glossary_path))
+        return engines
+
+    monkeypatch.setattr(workflow, "argos_engine_factory", factory)
+    engines.factory_calls = calls
+    return engines
+
+
+@pytest.mark.parametrize("command", ["translate", "status", "demo"])
+def test_every_command_has_help(command):
+    result = runner.invoke(app, [command, "--help"])
+    assert result.exit_code == 0
+    assert "--json" in result.output
+
+
+def test_translate_prints_a_summary_table_then_nothing_to_do(project, fake_engines, msgfmt):
+    result = runner.invoke(app, ["translate"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["lang", "articles", "new", "drafted", "reused", "stale", "unchanged", "obsolete",
+                                "untranslated", "engine"]
+    assert lines[2].split()[:9] == ["az", "2", "5", "5", "0", "0", "0", "0", "0"]
+    assert "Wrote 6 file(s): locales/a.pot" in result.stdout
+    assert fake_engines.factory_calls == [(None, 4, None)]
+    for path in catalog_files(project):
+        msgfmt_check(msgfmt, path)
+    again = runner.invoke(app, ["translate"])
+    assert again.exit_code == 0 and "No file changed." in again.stdout
+    assert fake_engines.calls == 2
+
+
+def test_translate_json_languages_and_options(project, fake_engines):
+    (project / "glossary.tsv").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["translate", "source/b.txt", "--to", "ru", "--models", "pk", "--beam", "2",
+                                 "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    (ru,) = data["languages"]
+    assert (ru["language"], ru["new"], ru["drafted"], ru["documents"]) == ("ru", 2, 2, 1)
+    assert [p.split("/locales/")[1] for p in data["written"]] == ["b.pot", "ru/LC_MESSAGES/b.po"]
+    packages_dir, beam, glossary = fake_engines.factory_calls[0]
+    assert (packages_dir.name, beam, glossary) == ("pk", 2, project.resolve() / "glossary.tsv")
+
+
+def test_config_file_sets_languages_and_flags_override_it(project, fake_engines):
+    (project / "l10n.toml").write_text('languages = ["ru"]\n[engine]\nbeam_size = 3\n', encoding="utf-8")
+    data = json.loads(runner.invoke(app, ["translate", "--json"]).stdout)
+    assert [s["language"] for s in data["languages"]] == ["ru"]
+    assert fake_engines.factory_calls[-1][1] == 3
+    data = json.loads(runner.invoke(app, ["translate", "--to", "az,ru", "--beam", "5", "--json"]).stdout)
+    assert [s["language"] for s in data["languages"]] == ["az", "ru"]
+    assert fake_engines.factory_calls[-1][1] == 5
+
+
+def test_user_errors_are_one_line_and_exit_2(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["translate"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "not inside an l10n project" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "a.txt").write_text("Hello there.\n", encoding="utf-8")
+    (tmp_path / "l10n.toml").write_text("languages = [\n", encoding="utf-8")
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 2 and "l10n.toml" in result.stderr and "invalid TOML" in result.stderr
+
+
+def test_translate_without_installed_packages_says_how_to_install(project):
+    result = runner.invoke(app, ["translate", "--to", "az"])
+    assert result.exit_code == 2
+    assert "no Argos package for en->az" in result.stderr and "l10n models install" in result.stderr
+    assert not (project / "locales").exists()
+
+
+def test_translate_with_real_demo_packages_from_a_models_folder(project, msgfmt):
+    install_demo_packages(project / "models")
+    (project / "source" / "b.txt").unlink()
+    (project / "source" / "a.txt").write_text(
+        "Mehdiyev informed the participants about the work done by the Azerbaijani State Customs Committee "
+        "during the chairmanship in the European region.\n", encoding="utf-8")
+    result = runner.invoke(app, ["translate", "--to", "ru", "--models", "models", "--json"])
+    assert result.exit_code == 0, result.output
+    (ru,) = json.loads(result.stdout)["languages"]
+    assert ru["drafted"] == 1 and ru["origin"] == "argos translate-en_ru-1_0 1.0"
+    text = (project / "locales/ru/LC_MESSAGES/a.po").read_text(encoding="utf-8")
+    assert "# l10n: machine draft, argos translate-en_ru-1_0 1.0" in text
+    assert "Мехтиев" in text
+    msgfmt_check(msgfmt, project / "locales/ru/LC_MESSAGES/a.po")
+
+
+def test_status_table_and_json(project, fake_engines):
+    before = runner.invoke(app, ["status"])
+    assert before.exit_code == 0 and "(no catalog yet)" in before.stdout
+    runner.invoke(app, ["translate", "--to", "az"])
+    result = runner.invoke(app, ["status", "--json"])
+    assert result.exit_code == 0
+    rows = json.loads(result.stdout)
+    assert {k: rows[0][k] for k in ("document", "language", "total", "reviewed", "draft", "stale",
+                                    "untranslated")} == {
+        "document": "a", "language": "az", "total": 3, "reviewed": 0, "draft": 3, "stale": 0, "untranslated": 0}
+    assert [(r["document"], r["language"], r["exists"]) for r in rows] == [
+        ("a", "az", True), ("a", "ru", False), ("b", "az", True), ("b", "ru", False)]
+    table = runner.invoke(app, ["status", "source/a.txt", "--to", "az"]).stdout.splitlines()
+    assert table[0].split() == ["article", "lang", "segments", "words", "reviewed", "draft", "stale",
+                                "untranslated", "%", "reviewed"]
+    assert table[2].split() == ["a", "az", "3", "21", "0", "3", "0", "0", "0%"]
+
+
+def test_demo_command(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["demo"])
+    assert result.exit_code == 0, result.output
+    assert "only know their training sentences" in result.stdout
+    assert "demo-project/locales/az/LC_MESSAGES/wco-europe-customs.po" in result.stdout
+    assert (tmp_path / "demo-project/locales/ru/LC_MESSAGES/wco-europe-customs.po").is_file()
+    data = json.loads(runner.invoke(app, ["demo", "--json"]).stdout)
+    assert data["installed"] == [] and data["written"] == []
+    assert [s["unchanged"] for s in data["languages"]] == [11, 11]

@@ -1,0 +1,61 @@
+"""End to end with the real bundled demo packages (CTranslate2, no fake engine)."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.catalog import DRAFT, entry_state, provenance
+from l10n.demo import NOTE, demo_file, run_demo
+from l10n.errors import L10nError
+from catalog_helpers import catalog_files, msgfmt_check, snapshot
+
+CORPUS = Path(__file__).resolve().parents[1] / "scripts" / "demo_corpus" / "news.tsv"
+REPO_SOURCE = Path(__file__).resolve().parents[1] / "source" / "wco-europe-customs.txt"
+
+
+def reference() -> dict[str, dict[str, str]]:
+    with CORPUS.open(encoding="utf-8", newline="") as fh:
+        return {row["en"]: row for row in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)}
+
+
+def test_packaged_sample_article_is_the_repository_one():
+    assert demo_file("wco-europe-customs.txt").read_bytes() == REPO_SOURCE.read_bytes()
+
+
+def test_demo_translates_the_sample_article_with_the_demo_models(tmp_path, msgfmt, _isolated_home):
+    folder = tmp_path / "demo-project"
+    outcome = run_demo(folder)
+    assert sorted(outcome.installed) == ["translate-en_az-1_0", "translate-en_ru-1_0"]
+    assert outcome.packages_dir == folder.resolve() / "packages"
+    assert not (_isolated_home / "argos-packages").exists(), "the user's Argos folder is not touched"
+    assert "only know their training sentences" in NOTE
+    refs = reference()
+    for summary in outcome.result.languages:
+        assert summary.drafted == summary.new == 11 and summary.untranslated == 0
+        assert summary.origin.startswith("argos translate-en_")
+    for lang in ("az", "ru"):
+        po = polib.pofile(str(folder / "locales" / lang / "LC_MESSAGES" / "wco-europe-customs.po"))
+        entries = [e for e in po if not e.obsolete]
+        assert len(entries) == 11
+        for entry in entries:
+            assert entry_state(entry) == DRAFT
+            assert provenance(entry).startswith(f"machine draft, argos translate-en_{lang}")
+            assert entry.msgstr == refs[entry.msgid][lang], "the demo model reproduces its training sentences"
+    for path in catalog_files(folder):
+        msgfmt_check(msgfmt, path)
+
+    before = snapshot(folder)
+    again = run_demo(folder)
+    assert again.installed == [] and again.result.written == []
+    assert all(s.engine_calls == 0 for s in again.result.languages)
+    assert snapshot(folder) == before
+
+
+def test_demo_refuses_a_folder_that_is_not_a_project(tmp_path):
+    (tmp_path / "holiday.jpg").write_bytes(b"\xff\xd8")
+    with pytest.raises(L10nError, match="not empty and not an l10n project"):
+        run_demo(tmp_path)
