@@ -2,7 +2,7 @@
 
 Produces *units*: spans of the text that the sentence splitter works on, each
 with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets,
-setext underlines) stay outside the units, so they remain in the text between
+``>`` quote markers, setext underlines) stay outside the units, so they remain in the text between
 segments and the article can be rebuilt exactly.
 """
 
@@ -14,6 +14,7 @@ from typing import Iterator
 
 _ATX = re.compile(r" {0,3}#{1,6}(?=[ \t\r]|$)")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t\r]*$")
+_QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(?=\S)")
 _ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
 _LIST_LINE_MAX = 60  # a paragraph of short lines without punctuation is a list, one item a line
@@ -57,6 +58,13 @@ def units(text: str) -> Iterator[Unit]:
                 yield from state.flush(text, cur, "heading", len(block))
                 cur = []
                 state.new_para = True
+                continue
+            if c == ">" and (m := _QUOTE.match(text, ls, le)):
+                # Each quoted line is a unit of its own, its "> " markers left outside.
+                yield from state.flush(text, cur, kind, len(block))
+                cur, kind = [(m.end(), le)], "item"
+                yield from state.flush(text, cur, kind, len(block))
+                cur = []
                 continue
             if c in "-*+" and (m := _BULLET.match(text, ls, le)):
                 yield from state.flush(text, cur, kind, len(block))

@@ -32,6 +32,7 @@ def segment_text(text: str, lang: str = "en") -> list[Segment]:
     rules = load_rules(lang)
     out: list[Segment] = []
     line, line_pos = 1, 0
+    paragraph, last_unit_paragraph = -1, -1  # dense numbering: paragraphs with segments only
     for unit in units(text):
         if unit.kind == "heading":
             spans = [(unit.start, unit.end)]
@@ -43,7 +44,9 @@ def segment_text(text: str, lang: str = "en") -> list[Segment]:
                 continue  # "***", "—": layout, not a sentence; it stays between segments
             line += text.count("\n", line_pos, s)
             line_pos = s
-            out.append(Segment(text[s:e], unit.paragraph, s, e, line, title))
+            if unit.paragraph != last_unit_paragraph:
+                paragraph, last_unit_paragraph = paragraph + 1, unit.paragraph
+            out.append(Segment(text[s:e], paragraph, s, e, line, title))
     return out
 
 

@@ -89,9 +89,20 @@ def _list_breaks(text: str, start: int, end: int) -> tuple[list[tuple[int, int]]
         a, b = markers[i], markers[i + 1]
         if b[1] == a[1] + 1 and b[2:4] == a[2:4]:
             keep.update((i, i + 1))
-    forced = [(markers[i][0], markers[i][0]) for i in sorted(keep) if markers[i][0] > start]
+    forced = [
+        (markers[i][0], markers[i][0])
+        for i in sorted(keep)
+        if markers[i][0] > start and _char_before(text, markers[i][0], start) not in ",;:"
+    ]
     skip = {markers[i][4] for i in keep if markers[i][3].startswith(".")}
     return forced, skip
+
+
+def _char_before(text: str, pos: int, start: int) -> str:
+    """The last non-space character before ``pos`` (or "")."""
+    while pos > start and text[pos - 1].isspace():
+        pos -= 1
+    return text[pos - 1] if pos > start else ""
 
 
 def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: LanguageRules):
