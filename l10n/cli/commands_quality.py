@@ -1,1 +1,129 @@
-"""CLI commands: quality (registered on l10n.cli._app.app)."""
+"""CLI commands: check, export, compile (registered on l10n.cli._app.app)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from l10n.cli._app import app, print_json, user_errors
+
+CatalogsArg = Annotated[
+    Optional[list[Path]],
+    typer.Argument(help="Catalogs (.po) or folders holding them. Default: the current project's locales/.",
+                   show_default=False),
+]
+LangOpt = Annotated[
+    Optional[str],
+    typer.Option("--lang", "-l", help="Only catalogs of this language (az, ru, ...).", show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
+
+
+def _rel(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return str(path)
+
+
+@app.command()
+@user_errors
+def check(
+    paths: CatalogsArg = None,
+    lang: LangOpt = None,
+    glossary: Annotated[
+        Optional[Path],
+        typer.Option("--glossary", "-g", help="Glossary TSV. Default: glossary.tsv at the project root.",
+                     show_default=False),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Check translations (numbers, glossary, punctuation, brackets, quotes, URLs, identical, length, spaces).
+
+    Prints path:line: check: message; findings on drafts are marked [draft] or [stale].
+    Exits 1 when a reviewed entry has a finding.
+    """
+    from l10n.qa import check_paths
+
+    report = check_paths(paths or [], lang=lang, glossary=glossary)
+    if json_out:
+        print_json([f.as_dict() for f in report.findings])
+    else:
+        for finding in report.findings:
+            typer.echo(str(finding))
+        in_reviewed = sum(1 for f in report.findings if f.state == "reviewed")
+        typer.echo(
+            f"{len(report.findings)} finding(s): {in_reviewed} in reviewed entries, "
+            f"{len(report.findings) - in_reviewed} in drafts; "
+            f"{report.entries} translated entries in {len(report.catalogs)} catalog(s) checked",
+            err=True,
+        )
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@user_errors
+def export(
+    paths: Annotated[
+        Optional[list[Path]],
+        typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
+                       show_default=False),
+    ] = None,
+    to: Annotated[str, typer.Option("--to", "-t", help="Target language (az, ru, ...).")] = ...,  # type: ignore[assignment]
+    fmt: Annotated[str, typer.Option("--format", "-f", help="txt, md, html or json.")] = "txt",
+    min_reviewed: Annotated[
+        float, typer.Option("--min-reviewed", help="Refuse an article with fewer reviewed segments (percent).")
+    ] = 80.0,
+    fallback: Annotated[
+        str, typer.Option("--fallback", help="What fills an unreviewed segment: source, draft or skip.")
+    ] = "source",
+    output: Annotated[
+        Optional[Path],
+        typer.Option("--output", "-o", help="Output folder. Default: dist/<lang>/ in the project.",
+                     show_default=False),
+    ] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Write localized articles rebuilt with the source layout; refuse under-reviewed ones (exit 1)."""
+    from l10n.export import export_paths
+
+    results = export_paths(paths or [], to, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
+                           fallback=fallback)
+    if json_out:
+        print_json([
+            {"document": r.doc, "lang": r.lang, "path": None if r.path is None else str(r.path),
+             "reviewed": r.reviewed, "total": r.total, "refused": r.refused, "filled": r.filled}
+            for r in results
+        ])
+    else:
+        for r in results:
+            if r.refused:
+                typer.echo(f"refused: {r.refused}", err=True)
+                continue
+            filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items()))
+            typer.echo(f"wrote {_rel(r.path)}  ({r.percent:.0f}% reviewed; segments: {filled})")
+    if any(r.refused for r in results):
+        raise typer.Exit(1)
+
+
+@app.command("compile")
+@user_errors
+def compile_(paths: CatalogsArg = None, lang: LangOpt = None, json_out: JsonOpt = False) -> None:
+    """Compile catalogs to .mo files next to them (as msgfmt does: fuzzy entries left out)."""
+    from l10n.compile import compile_paths
+
+    results = compile_paths(paths or [], lang=lang)
+    if json_out:
+        print_json([
+            {"po": str(r.po_path), "mo": str(r.mo_path), "translated": r.translated,
+             "fuzzy": r.fuzzy, "untranslated": r.untranslated}
+            for r in results
+        ])
+        return
+    for r in results:
+        typer.echo(f"{_rel(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
+                   f"{r.untranslated} untranslated")

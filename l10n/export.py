@@ -1,0 +1,299 @@
+"""Export localized articles: the source layout rebuilt around the catalog's translations.
+
+The article is rebuilt from the source text and the segment offsets::
+
+    text[:s0.start] + tr(s0) + text[s0.end:s1.start] + tr(s1) + ... + text[sN.end:]
+
+so paragraphs, headings (Markdown ``#`` markers stay in the text between
+segments), blank lines and line endings are exactly those of the source.
+
+What fills a segment: its reviewed translation; otherwise the ``fallback``:
+``source`` (the English), ``draft`` (the draft or stale translation when there is
+one, else the English) or ``skip`` (nothing; a space that separated the skipped
+sentence from its neighbour in the same line goes too). An article whose share of
+reviewed segments (distinct sentences) is below ``min_reviewed`` percent is
+refused and nothing is written for it.
+
+Formats: ``txt`` (the rebuilt text), ``md`` (the same; for a .txt source, headings
+get a ``#``), ``html`` (a standalone page, ``<html lang>``, a ``<title>``, one
+``<h1>``-``<h6>`` or ``<p>`` per paragraph, text escaped; inline Markdown is not
+interpreted) and ``json`` (every segment with source, translation, state, output).
+Files go to ``<out_dir>/<doc>.<ext>``, default ``dist/<lang>/`` in the project.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import polib
+
+from l10n.atomic import atomic_write_text
+from l10n.catalog import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state
+from l10n.errors import L10nError
+
+FORMATS = ("txt", "md", "html", "json")
+FALLBACKS = ("source", "draft", "skip")
+DEFAULT_MIN_REVIEWED = 80.0
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One segment as exported: ``output`` is None when the segment is skipped."""
+
+    segment: object  # l10n.segment.Segment
+    state: str
+    translation: str
+    output: str | None
+    filled: str = "reviewed"  # what the output is: reviewed, draft, source or skipped
+
+
+@dataclass
+class ExportResult:
+    doc: str
+    lang: str
+    path: Path | None
+    reviewed: int
+    total: int
+    refused: str | None = None
+    filled: dict[str, int] = field(default_factory=dict)  # reviewed/draft/source/skipped counts
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.reviewed / self.total if self.total else 100.0
+
+
+def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str = "source") -> list[Piece]:
+    """Decide what fills each segment (see the module docstring)."""
+    if fallback not in FALLBACKS:
+        raise L10nError(f"unknown fallback {fallback!r} (choose from {', '.join(FALLBACKS)})")
+    pieces = []
+    for seg in segments:
+        entry = entries.get(seg.text)
+        state = entry_state(entry) if entry is not None else UNTRANSLATED
+        translation = entry.msgstr if entry is not None else ""
+        if state == REVIEWED:
+            output, filled = translation, "reviewed"
+        elif fallback == "skip":
+            output, filled = None, "skipped"
+        elif fallback == "draft" and state in (DRAFT, STALE):
+            output, filled = translation, "draft"
+        else:
+            output, filled = seg.text, "source"
+        pieces.append(Piece(seg, state, translation, output, filled))
+    return pieces
+
+
+def reviewed_count(pieces: Sequence[Piece]) -> tuple[int, int]:
+    """(reviewed, total) over distinct segment texts."""
+    states = {p.segment.text: p.state for p in pieces}
+    return sum(1 for s in states.values() if s == REVIEWED), len(states)
+
+
+def _chunks(text: str, pieces: Sequence[Piece]) -> list[str]:
+    """[gap0, out0, gap1, out1, ..., gapN] with skipped segments and their spacing removed."""
+    chunks, pos = [], 0
+    for p in pieces:
+        chunks += [text[pos:p.segment.start], p.output or ""]
+        pos = p.segment.end
+    chunks.append(text[pos:])
+    horizontal = re.compile(r"[ \t\u00a0]+")
+    for i, p in enumerate(pieces):
+        if p.output is not None:
+            continue
+        if i + 1 < len(pieces) and horizontal.fullmatch(chunks[2 * i + 2]):
+            chunks[2 * i + 2] = ""
+            continue
+        j = i  # else drop the space before the run of skipped segments that ends here
+        while j > 0 and chunks[2 * j] == "" and pieces[j - 1].output is None:
+            j -= 1
+        if j > 0 and horizontal.fullmatch(chunks[2 * j]):
+            chunks[2 * j] = ""
+    return chunks
+
+
+def rebuild(text: str, pieces: Sequence[Piece]) -> str:
+    """The article with every segment replaced by its output."""
+    return "".join(_chunks(text, pieces))
+
+
+def render_md(text: str, pieces: Sequence[Piece], markdown_source: bool) -> str:
+    if markdown_source:
+        return rebuild(text, pieces)
+    marked = [
+        Piece(p.segment, p.state, p.translation, "# " + p.output, p.filled)
+        if p.segment.heading and p.output and _line_start(text, p.segment.start)
+        else p
+        for p in pieces
+    ]
+    return rebuild(text, marked)
+
+
+def _line_start(text: str, pos: int) -> bool:
+    return pos == 0 or text[pos - 1] == "\n"
+
+
+def _heading_level(text: str, pos: int, first: bool) -> int:
+    line = text[text.rfind("\n", 0, pos) + 1:pos]
+    marks = len(line) - len(line.lstrip("#")) if line.lstrip().startswith("#") else 0
+    return min(max(marks, 1), 6) if marks else (1 if first else 2)
+
+
+def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str) -> str:
+    chunks = _chunks(text, pieces)
+    blocks: list[tuple[str, str]] = []
+    current: int | None = None
+    parts: list[str] = []
+    tag = "p"
+    for i, p in enumerate(pieces):
+        if p.segment.paragraph != current:
+            if parts and "".join(parts).strip():
+                blocks.append((tag, "".join(parts).strip()))
+            current, parts = p.segment.paragraph, []
+            tag = f"h{_heading_level(text, p.segment.start, not blocks)}" if p.segment.heading else "p"
+        elif parts:
+            gap = chunks[2 * i]
+            parts.append(html.escape(" ".join(gap.split())) if gap.strip() else (" " if gap else ""))
+        parts.append(html.escape(" ".join(chunks[2 * i + 1].split())))
+    if parts and "".join(parts).strip():
+        blocks.append((tag, "".join(parts).strip()))
+    body = "\n".join(f"<{t}>{content}</{t}>" for t, content in blocks)
+    return (
+        "<!DOCTYPE html>\n"
+        f'<html lang="{html.escape(lang, quote=True)}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n"
+        "</head>\n"
+        "<body>\n<article>\n"
+        f"{body}\n"
+        "</article>\n</body>\n</html>\n"
+    )
+
+
+def render_json(doc: str, lang: str, source: str, pieces: Sequence[Piece], fallback: str) -> str:
+    reviewed, total = reviewed_count(pieces)
+    data = {
+        "document": doc,
+        "lang": lang,
+        "source": source,
+        "fallback": fallback,
+        "reviewed": reviewed,
+        "total": total,
+        "segments": [
+            {
+                "index": i,
+                "paragraph": p.segment.paragraph,
+                "heading": p.segment.heading,
+                "line": p.segment.line,
+                "source": p.segment.text,
+                "translation": p.translation or None,
+                "state": p.state,
+                "output": p.output,
+            }
+            for i, p in enumerate(pieces)
+        ],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def _title(pieces: Sequence[Piece], default: str) -> str:
+    for p in pieces:
+        if p.segment.heading and p.output:
+            return " ".join(p.output.split())
+    for p in pieces:
+        if p.output:
+            words = " ".join(p.output.split())
+            return words if len(words) <= 80 else words[:79].rstrip() + "…"
+    return default
+
+
+def render(fmt: str, doc: str, lang: str, source_path: Path, text: str, pieces: Sequence[Piece],
+           fallback: str = "source") -> str:
+    """The exported article in ``fmt`` (one of FORMATS)."""
+    if fmt == "txt":
+        return rebuild(text, pieces)
+    if fmt == "md":
+        return render_md(text, pieces, source_path.suffix == ".md")
+    if fmt == "html":
+        return render_html(text, pieces, lang, _title(pieces, doc))
+    if fmt == "json":
+        return render_json(doc, lang, str(source_path), pieces, fallback)
+    raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+
+
+def catalog_entries(po: polib.POFile | None) -> dict[str, polib.POEntry]:
+    if po is None:
+        return {}
+    return {e.msgid: e for e in po if not e.obsolete and e.msgid and not e.msgctxt}
+
+
+def export_document(
+    doc: str,
+    source_path: Path,
+    po_path: Path,
+    lang: str,
+    out_dir: Path,
+    *,
+    fmt: str = "txt",
+    min_reviewed: float = DEFAULT_MIN_REVIEWED,
+    fallback: str = "source",
+) -> ExportResult:
+    """Export one article; a refused article (too few reviewed segments) writes nothing."""
+    from l10n.poread import load_po
+    from l10n.segment import read_source, segment_text
+
+    if fmt not in FORMATS:
+        raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    text = read_source(source_path)
+    po = load_po(po_path) if po_path.is_file() else None
+    pieces = plan(segment_text(text), catalog_entries(po), fallback)
+    reviewed, total = reviewed_count(pieces)
+    result = ExportResult(doc, lang, None, reviewed, total)
+    if result.percent < min_reviewed:
+        missing = "" if po is not None else f" (no catalog {po_path})"
+        result.refused = (
+            f"{doc}: {result.percent:.0f}% reviewed in {lang} ({reviewed} of {total} segments){missing}, "
+            f"below the minimum of {min_reviewed:g}%; nothing written"
+        )
+        return result
+    for p in pieces:
+        result.filled[p.filled] = result.filled.get(p.filled, 0) + 1
+    result.path = out_dir / f"{doc}.{fmt}"
+    atomic_write_text(result.path, render(fmt, doc, lang, source_path, text, pieces, fallback))
+    return result
+
+
+def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None = None, fmt: str = "txt",
+                   min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source") -> list[ExportResult]:
+    """Export ``docs`` of ``project`` into ``out_dir`` (default ``<project>/dist/<lang>``)."""
+    if fallback not in FALLBACKS:
+        raise L10nError(f"unknown fallback {fallback!r} (choose from {', '.join(FALLBACKS)})")
+    if not 0 <= min_reviewed <= 100:
+        raise L10nError(f"--min-reviewed must be between 0 and 100, not {min_reviewed:g}")
+    target = out_dir if out_dir is not None else project.root / "dist" / lang
+    return [
+        export_document(doc.name, doc.source, project.po_path(doc, lang), lang, target,
+                        fmt=fmt, min_reviewed=min_reviewed, fallback=fallback)
+        for doc in docs
+    ]
+
+
+def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path | None = None,
+                 fmt: str = "txt", min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source",
+                 cwd: str | Path = ".") -> list[ExportResult]:
+    """``l10n export``: PATHS are articles or project folders (default: the current project)."""
+    from l10n.project import resolve_paths
+
+    if fmt not in FORMATS:
+        raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    project, docs = resolve_paths(list(paths), cwd)
+    if not docs:
+        raise L10nError("no articles to export", path=project.source_dir)
+    target = Path(cwd, out_dir) if out_dir is not None else None
+    return export_project(project, docs, lang, out_dir=target, fmt=fmt,
+                          min_reviewed=min_reviewed, fallback=fallback)

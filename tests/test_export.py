@@ -1,0 +1,211 @@
+"""export: rebuild articles exactly from source offsets and catalogs; thresholds, fallbacks, formats."""
+
+from __future__ import annotations
+
+import json
+from html.parser import HTMLParser
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.errors import L10nError
+from l10n.export import export_paths, plan, rebuild, render_html
+from l10n.project import Project
+from l10n.segment import segment_text
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLE = REPO / "source" / "wco-europe-customs.txt"
+
+MARKDOWN = (
+    "# Customs news\n"
+    "\n"
+    "Azerbaijani customs is successful. The WCO agreed.\n"
+    "It met in 2021.\n"
+    "\n"
+    "\n"
+    "## Next steps <b>&</b>\n"
+    "\n"
+    "> The chairman spoke.   Then he left!\n"
+)
+CRLF_TEXT = "First line here.\r\nSecond sentence.\r\n\r\nAnother paragraph. And more.\r\n"
+
+
+def _project(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / "source").mkdir(exist_ok=True)
+    (tmp_path / "source" / name).write_bytes(text.encode("utf-8"))
+    return tmp_path
+
+
+def _write_catalog(root: Path, doc: str, lang: str, translate, flags=None) -> Path:
+    """A catalog of the article's segments; ``translate(msgid)`` gives msgstr, ``flags(msgid)`` flags."""
+    source = next((root / "source").glob(doc + ".*"))
+    po = polib.POFile()
+    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit", "MIME-Version": "1.0"}
+    for text in dict.fromkeys(s.text for s in segment_text(source.read_text(encoding="utf-8"))):
+        po.append(polib.POEntry(msgid=text, msgstr=translate(text), flags=(flags(text) if flags else [])))
+    path = root / "locales" / lang / "LC_MESSAGES" / f"{doc}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        ("wco.txt", SAMPLE.read_text(encoding="utf-8")),
+        ("news.md", MARKDOWN),
+        ("crlf.txt", CRLF_TEXT),
+        ("lead.txt", "\n\n  Indented start. Two spaces  here.\n\n\n"),
+    ],
+)
+@pytest.mark.parametrize("fmt", ["txt", "md"])
+def test_identity_translation_reproduces_the_source_byte_for_byte(tmp_path, name, text, fmt):
+    root = _project(tmp_path, name, text)
+    doc = Path(name).stem
+    _write_catalog(root, doc, "az", lambda s: s)
+    if fmt == "md" and name.endswith(".txt") and any(s.heading for s in segment_text(text)):
+        pytest.skip("a .txt heading gains '#' in Markdown")
+    (result,) = export_paths([root], "az", fmt=fmt)
+    assert result.refused is None and result.percent == 100
+    assert result.path == root / "dist" / "az" / f"{doc}.{fmt}"
+    assert result.path.read_bytes() == (root / "source" / name).read_bytes()
+
+
+def test_translations_fill_the_layout(tmp_path):
+    root = _project(tmp_path, "news.md", MARKDOWN)
+    _write_catalog(root, "news", "ru", lambda s: "<" + s.upper() + ">")
+    (result,) = export_paths([root], "ru", fmt="md")
+    out = result.path.read_text(encoding="utf-8")
+    assert out.startswith("# <CUSTOMS NEWS>\n\n<AZERBAIJANI CUSTOMS IS SUCCESSFUL.> <THE WCO AGREED.>\n")
+    assert "\n\n\n## <NEXT STEPS <B>&</B>>\n\n> <THE CHAIRMAN SPOKE.>   <THEN HE LEFT!>\n" in out
+
+
+def test_below_threshold_is_refused_and_writes_nothing(tmp_path):
+    root = _project(tmp_path, "wco.txt", SAMPLE.read_text(encoding="utf-8"))
+    texts = list(dict.fromkeys(s.text for s in segment_text(SAMPLE.read_text(encoding="utf-8"))))
+    reviewed = set(texts[:8])  # 8 of 11 = 72.7%
+    _write_catalog(root, "wco", "az", lambda s: "AZ " + s,
+                   flags=lambda s: [] if s in reviewed else ["fuzzy"])
+    (result,) = export_paths([root], "az")
+    assert result.refused and "73% reviewed in az (8 of 11 segments)" in result.refused
+    assert "below the minimum of 80%" in result.refused
+    assert result.path is None and not (root / "dist").exists()
+    (result,) = export_paths([root], "az", min_reviewed=72.7)
+    assert result.refused is None and result.path.is_file()
+
+
+def test_missing_catalog_is_refused_unless_threshold_zero(tmp_path):
+    root = _project(tmp_path, "wco.txt", "One sentence. Two sentences.\n")
+    (result,) = export_paths([root], "ru")
+    assert "no catalog" in result.refused
+    (result,) = export_paths([root], "ru", min_reviewed=0)
+    assert result.path.read_text(encoding="utf-8") == "One sentence. Two sentences.\n"
+
+
+@pytest.mark.parametrize(
+    "fallback, expected, filled",
+    [
+        ("source", "R1. Draft here. Untranslated here.\nStale one.\n",
+         {"reviewed": 1, "source": 3}),
+        ("draft", "R1. D2. Untranslated here.\nS4.\n", {"reviewed": 1, "draft": 2, "source": 1}),
+        ("skip", "R1.\n\n", {"reviewed": 1, "skipped": 3}),
+    ],
+)
+def test_fallbacks(tmp_path, fallback, expected, filled):
+    text = "Reviewed here. Draft here. Untranslated here.\nStale one.\n"
+    root = _project(tmp_path, "a.txt", text)
+    po = _write_catalog(root, "a", "az", lambda s: {"Reviewed here.": "R1.", "Draft here.": "D2.",
+                                                     "Stale one.": "S4."}.get(s, ""),
+                        flags=lambda s: ["fuzzy"] if s in ("Draft here.", "Stale one.") else [])
+    cat = polib.pofile(str(po))
+    cat.find("Stale one.").previous_msgid = "Stale once."
+    cat.save()
+    (result,) = export_paths([root], "az", min_reviewed=0, fallback=fallback)
+    assert result.path.read_text(encoding="utf-8") == expected
+    assert result.filled == filled
+
+
+def test_skip_removes_the_space_between_sentences():
+    text = "One. Two. Three."
+    segs = segment_text(text)
+    pieces = plan(segs, {}, "skip")
+    assert rebuild(text, pieces) == ""
+    entries = {"One.": polib.POEntry(msgid="One.", msgstr="Bir."), "Three.": polib.POEntry(msgid="Three.", msgstr="Üç.")}
+    assert rebuild(text, plan(segs, entries, "skip")) == "Bir. Üç."
+
+
+class _Checker(HTMLParser):
+    VOID = {"meta"}
+
+    def __init__(self):
+        super().__init__()
+        self.stack, self.tags, self.text, self.lang = [], [], {}, None
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        if tag == "html":
+            self.lang = dict(attrs).get("lang")
+        if tag not in self.VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack.pop() == tag, f"misnested </{tag}>"
+
+    def handle_data(self, data):
+        if self.stack:
+            self.text.setdefault(self.stack[-1], []).append(data)
+
+
+def test_html_is_a_valid_standalone_page(tmp_path):
+    root = _project(tmp_path, "news.md", MARKDOWN)
+    _write_catalog(root, "news", "az", lambda s: s.replace("Customs", "Gömrük"))
+    (result,) = export_paths([root], "az", fmt="html")
+    page = result.path.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>\n")
+    checker = _Checker()
+    checker.feed(page)
+    checker.close()
+    assert checker.stack == []
+    assert checker.lang == "az"
+    assert checker.tags == ["html", "head", "meta", "title", "body", "article", "h1", "p", "h2", "p"]
+    assert checker.text["title"] == ["Gömrük news"]
+    assert checker.text["h2"] == ["Next steps <b>&</b>"]  # escaped in the page, text again when parsed
+    assert "Next steps &lt;b&gt;&amp;&lt;/b&gt;" in page
+    assert checker.text["p"][0] == "Azerbaijani customs is successful. The WCO agreed. It met in 2021."
+
+
+def test_html_title_falls_back_to_the_first_sentence():
+    text = "A rather plain first sentence. Second.\n"
+    pieces = plan(segment_text(text), {}, "source")
+    page = render_html(text, pieces, "ru", "A rather plain first sentence.")
+    assert '<html lang="ru">' in page and "<title>A rather plain first sentence.</title>" in page
+
+
+def test_json_lists_segments_with_source_translation_state(tmp_path):
+    root = _project(tmp_path, "a.txt", "Reviewed here. Draft here.\n\nUntranslated here.\n")
+    _write_catalog(root, "a", "ru", lambda s: {"Reviewed here.": "Р.", "Draft here.": "Ч."}.get(s, ""),
+                   flags=lambda s: ["fuzzy"] if s == "Draft here." else [])
+    (result,) = export_paths([root], "ru", fmt="json", min_reviewed=0)
+    data = json.loads(result.path.read_text(encoding="utf-8"))
+    assert data["lang"] == "ru" and data["document"] == "a" and data["reviewed"] == 1 and data["total"] == 3
+    assert [(s["source"], s["translation"], s["state"], s["output"], s["paragraph"]) for s in data["segments"]] == [
+        ("Reviewed here.", "Р.", "reviewed", "Р.", 0),
+        ("Draft here.", "Ч.", "draft", "Draft here.", 0),
+        ("Untranslated here.", None, "untranslated", "Untranslated here.", 1),
+    ]
+
+
+def test_output_folder_and_bad_options(tmp_path):
+    root = _project(tmp_path, "a.txt", "One.\n")
+    _write_catalog(root, "a", "az", lambda s: "Bir.")
+    (result,) = export_paths([root / "source" / "a.txt"], "az", out_dir=tmp_path / "out", fmt="md")
+    assert result.path == tmp_path / "out" / "a.md"
+    with pytest.raises(L10nError, match="unknown format 'pdf'"):
+        export_paths([root], "az", fmt="pdf")
+    with pytest.raises(L10nError, match="unknown fallback 'guess'"):
+        export_paths([root], "az", fallback="guess")
+    with pytest.raises(L10nError, match="between 0 and 100"):
+        export_paths([root], "az", min_reviewed=120)
+    assert Project.open(root).po_path(Project.open(root).documents()[0], "az").is_file()
