@@ -109,3 +109,18 @@ def compile_catalog(po_path: str | Path, mo_path: str | Path | None = None) -> C
     mo_path = Path(mo_path) if mo_path is not None else po_path.with_suffix(".mo")
     atomic_write_bytes(mo_path, data)
     return CompileResult(po_path, mo_path, translated, fuzzy, untranslated)
+
+
+def compile_paths(paths=(), *, lang: str | None = None, cwd: str | Path = ".") -> list[CompileResult]:
+    """``l10n compile``: every catalog of PATHS (.po files or folders; default: the project's)."""
+    from l10n.poread import load_po
+    from l10n.qa import catalog_language, collect_catalogs
+
+    results = []
+    for path in collect_catalogs(paths, cwd):
+        if lang is not None and catalog_language(load_po(path).metadata, path) != lang:
+            continue
+        results.append(compile_catalog(path))
+    if not results:
+        raise L10nError("no catalogs to compile" + (f" for language {lang!r}" if lang else ""))
+    return results
