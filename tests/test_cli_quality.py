@@ -1,0 +1,149 @@
+"""CLI: l10n check / export / compile, driven through CliRunner in a tmp project."""
+
+from __future__ import annotations
+
+import gettext
+import json
+from pathlib import Path
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch) -> Path:
+    """A project with one article and az/ru catalogs: some reviewed, some drafts, one bad reviewed entry."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "wco.txt").write_text(
+        "Trend reports.\n\nDelegates from 53 states attended.\n\nIt took 1.5 days.\n", encoding="utf-8")
+    (tmp_path / "glossary.tsv").write_text((REPO / "glossary.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+    catalogs = {
+        "az": [("Trend reports.", "Trend xəbər verir.", []),
+               ("Delegates from 53 states attended.", "53 dövlətdən nümayəndələr iştirak edib.", []),
+               ("It took 1.5 days.", "Bu 1,5 gün çəkdi.", [])],
+        "ru": [("Trend reports.", "Сообщает Тренд.", ["fuzzy"]),
+               ("Delegates from 53 states attended.", "Присутствовали делегаты из 35 государств.", []),
+               ("It took 1.5 days.", "Это заняло 1,5 дня.", [])],
+    }
+    for lang, entries in catalogs.items():
+        po = polib.POFile()
+        po.metadata = {"Language": lang, "MIME-Version": "1.0",
+                       "Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit"}
+        for msgid, msgstr, flags in entries:
+            po.append(polib.POEntry(msgid=msgid, msgstr=msgstr, flags=flags))
+        path = tmp_path / "locales" / lang / "LC_MESSAGES" / "wco.po"
+        path.parent.mkdir(parents=True)
+        po.save(str(path))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+runner = CliRunner()
+
+
+def test_every_quality_command_has_help():
+    for command in ("check", "export", "compile"):
+        result = runner.invoke(app, [command, "--help"])
+        assert result.exit_code == 0, result.output
+        assert "Usage" in result.output and len(result.output) > 200
+
+
+def test_check_reports_and_fails_on_reviewed(project):
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any(
+        line.startswith("locales/ru/LC_MESSAGES/wco.po:") and ": numbers: 53 is missing (expected 53)" in line
+        and not line.endswith("]") for line in lines
+    ), lines
+    assert any(": glossary: 'Trend' must be rendered as 'Trend' [draft]" in line for line in lines), lines
+    assert not any("/az/" in line for line in lines)
+    assert "2 finding(s): 1 in reviewed entries, 1 in drafts" in result.stderr
+
+
+def test_check_exit_zero_when_only_drafts_fail(project):
+    assert runner.invoke(app, ["check", "--lang", "az"]).exit_code == 0
+    po_path = project / "locales/ru/LC_MESSAGES/wco.po"
+    po = polib.pofile(str(po_path))
+    po.find("Delegates from 53 states attended.").flags.append("fuzzy")
+    po.save()
+    result = runner.invoke(app, ["check", str(po_path)])
+    assert result.exit_code == 0
+    assert "[draft]" in result.stdout
+
+
+def test_check_json(project):
+    result = runner.invoke(app, ["check", "locales", "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert {(d["check"], d["state"], d["msgid"]) for d in data} == {
+        ("numbers", "reviewed", "Delegates from 53 states attended."),
+        ("glossary", "draft", "Trend reports."),
+    }
+    assert set(data[0]) == {"path", "line", "check", "message", "state", "msgid"}
+    po = polib.pofile(str(project / data[0]["path"]))
+    assert po.find(data[0]["msgid"]).linenum == data[0]["line"]
+
+
+def test_check_bad_catalog_is_one_line_error(project):
+    bad = project / "locales/ru/LC_MESSAGES/bad.po"
+    bad.write_text('msgid ""\nmsgstr ""\n"Language: ru\\n"\n\nmsgid "x"\n', encoding="utf-8")
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith("error: ") and "bad.po:" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+
+
+def test_check_unknown_language_and_missing_path(project):
+    result = runner.invoke(app, ["check", "--lang", "de"])
+    assert result.exit_code == 2 and "no catalogs to check for language 'de'" in result.stderr
+    result = runner.invoke(app, ["check", "nowhere.po"])
+    assert result.exit_code == 2 and "nowhere.po: no such file or folder" in result.stderr
+
+
+def test_export_writes_and_refuses(project):
+    result = runner.invoke(app, ["export", "--to", "az"])
+    assert result.exit_code == 0, result.output
+    assert (project / "dist/az/wco.txt").read_text(encoding="utf-8") == (
+        "Trend xəbər verir.\n\n53 dövlətdən nümayəndələr iştirak edib.\n\nBu 1,5 gün çəkdi.\n")
+    assert "wrote dist/az/wco.txt" in result.stdout
+
+    result = runner.invoke(app, ["export", "--to", "ru"])  # 2 of 3 reviewed = 67%
+    assert result.exit_code == 1
+    assert "refused: wco: 67% reviewed in ru (2 of 3 segments), below the minimum of 80%" in result.stderr
+    assert not (project / "dist/ru").exists()
+
+    result = runner.invoke(app, ["export", "--to", "ru", "--min-reviewed", "60", "--fallback", "draft",
+                                 "--format", "html", "-o", "out"])
+    assert result.exit_code == 0, result.output
+    page = (project / "out/wco.html").read_text(encoding="utf-8")
+    assert '<html lang="ru">' in page and "<p>Сообщает Тренд.</p>" in page
+
+
+def test_export_json_output_and_bad_format(project):
+    result = runner.invoke(app, ["export", "source/wco.txt", "--to", "az", "--json", "-f", "json"])
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads(result.stdout)
+    assert item["reviewed"] == 3 and item["refused"] is None and item["path"].endswith("dist/az/wco.json")
+    result = runner.invoke(app, ["export", "--to", "az", "--format", "pdf"])
+    assert result.exit_code == 2 and "unknown format 'pdf'" in result.stderr
+    result = runner.invoke(app, ["export"])
+    assert result.exit_code == 2 and "--to" in result.output
+
+
+def test_compile(project, msgfmt):
+    result = runner.invoke(app, ["compile"])
+    assert result.exit_code == 0, result.output
+    assert "locales/ru/LC_MESSAGES/wco.mo: 2 translated, 1 fuzzy, 0 untranslated" in result.stdout
+    with open(project / "locales/ru/LC_MESSAGES/wco.mo", "rb") as fh:
+        t = gettext.GNUTranslations(fh)
+    assert t.gettext("It took 1.5 days.") == "Это заняло 1,5 дня."
+    assert t.gettext("Trend reports.") == "Trend reports."  # fuzzy: left out
+    result = runner.invoke(app, ["compile", "--lang", "az", "--json"])
+    data = json.loads(result.stdout)
+    assert [(Path(d["mo"]).parent.parent.name, d["translated"]) for d in data] == [("az", 3)]
