@@ -22,6 +22,7 @@ from typing import Callable, Sequence
 import polib
 
 from l10n.catalog import (
+    DRAFT,
     LanguageInfo,
     active_entries,
     build_template,
@@ -31,6 +32,7 @@ from l10n.catalog import (
     format_date,
     has_translation,
     language_info,
+    provenance,
     REVIEWED,
 )
 from l10n.catalog_io import CatalogFile, read_catalog, write_catalog
@@ -64,6 +66,7 @@ class LanguageSummary:
     unchanged: int = 0  # same English as before, entry kept
     obsolete: int = 0  # English removed: entry moved to #~
     untranslated: int = 0  # still without a translation after the run
+    redrafted: int = 0  # untouched machine drafts replaced by this engine's (only with redraft=True)
     engine_calls: int = 0
     origin: str | None = None
 
@@ -137,6 +140,7 @@ def translate_paths(
     packages_dir: Path | None = None,
     beam_size: int | None = None,
     progress: LanguageProgress | None = None,
+    redraft: bool = False,
     cwd: str | Path = ".",
 ) -> TranslateResult:
     """`l10n translate`: PATHS (articles or a project folder; none = the current project).
@@ -153,7 +157,7 @@ def translate_paths(
         glossary if glossary.is_file() else None,
     )
     langs = split_languages(languages) or list(project.languages)
-    return translate_project(project, documents, langs, factory, progress=progress)
+    return translate_project(project, documents, langs, factory, progress=progress, redraft=redraft)
 
 
 def translate_project(
@@ -164,8 +168,14 @@ def translate_project(
     *,
     progress: LanguageProgress | None = None,
     now: datetime | None = None,
+    redraft: bool = False,
 ) -> TranslateResult:
-    """Update the templates and catalogs of ``documents`` for ``languages`` and draft what is missing."""
+    """Update the templates and catalogs of ``documents`` for ``languages`` and draft what is missing.
+
+    With ``redraft``, machine drafts nobody has edited (their msgstr is still
+    exactly the stored draft) are replaced by this engine's drafts, e.g. after
+    installing real Argos packages in place of the demo ones.
+    """
     if not documents:
         raise L10nError("no articles to translate (expected source/<name>.txt or .md)", path=project.source_dir)
     stamp = format_date(now or datetime.now(timezone.utc))
@@ -177,7 +187,7 @@ def translate_project(
     for info in infos:
         works = [_merge(project, doc, tpl.po, info) for doc, tpl in zip(documents, templates)]
         summary = LanguageSummary(language=info.code, documents=len(works))
-        _draft_language(project, info, works, engine_factory, store, summary, progress, now)
+        _draft_language(project, info, works, engine_factory, store, summary, progress, now, redraft)
         for work in works:
             summary.new += len(work.merged.new)
             summary.stale += len(work.merged.stale)
@@ -221,36 +231,64 @@ def _draft_language(
     summary: LanguageSummary,
     progress: LanguageProgress | None,
     now: datetime | None,
+    redraft: bool = False,
 ) -> None:
     need = [(w, e) for w in works for e in active_entries(w.merged.catalog) if not has_translation(e)]
-    if not need:
+    untouched = _untouched_machine_drafts(works, info.code, store) if redraft else []
+    if not need and not untouched:
         return
     memory = _translation_memory(project, info.code, works)
     records: list[StoredDraft] = []
     for_engine: list[tuple[_Work, polib.POEntry]] = []
-    for work, entry in need:
+    untouched_left: list[tuple[_Work, polib.POEntry]] = []
+    for n, (work, entry) in enumerate(need + untouched):
         hit = next(((name, text) for name, text in memory.get(entry.msgid, []) if name != work.doc.name), None)
         if hit is None:
-            for_engine.append((work, entry))
+            (for_engine if n < len(need) else untouched_left).append((work, entry))
             continue
         name, text = hit
         fill_draft(entry, text, TM_PROVENANCE.format(name=f"{name}.po"))
         records.append(StoredDraft(work.doc.name, info.code, entry.msgid, TM_ORIGIN.format(name=f"{name}.po"), text))
         summary.reused += 1
-    if for_engine:
+    untouched = untouched_left
+    if for_engine or untouched:
         engine = engine_factory(info.code)
-        summary.origin = engine.origin
-        drafts = _engine_drafts(engine, info.code, [e.msgid for _, e in for_engine], store, summary, progress)
-        for work, entry in for_engine:
-            draft = drafts[entry.msgid]
-            if not draft.draft.strip():
-                continue
-            fill_draft(entry, draft.draft, MT_PROVENANCE.format(origin=engine.origin))
-            records.append(
-                StoredDraft(work.doc.name, info.code, entry.msgid, engine.origin, draft.draft, draft.score)
-            )
-            summary.drafted += 1
+        mine = MT_PROVENANCE.format(origin=engine.origin)
+        replace = [(w, e) for w, e in untouched if provenance(e) != mine]
+        todo = for_engine + replace
+        if todo:
+            summary.origin = engine.origin
+            drafts = _engine_drafts(engine, info.code, [e.msgid for _, e in todo], store, summary, progress)
+            for n, (work, entry) in enumerate(todo):
+                draft = drafts[entry.msgid]
+                if not draft.draft:
+                    continue
+                fill_draft(entry, draft.draft, mine)
+                records.append(
+                    StoredDraft(work.doc.name, info.code, entry.msgid, engine.origin, draft.draft, draft.score)
+                )
+                if n < len(for_engine):
+                    summary.drafted += 1
+                else:
+                    summary.redrafted += 1
     store.record(records, now=now)
+
+
+def _untouched_machine_drafts(works: list[_Work], lang: str, store: DraftStore) -> list[tuple[_Work, polib.POEntry]]:
+    """Machine drafts nobody has edited: still fuzzy, and the msgstr is exactly a draft in the store.
+
+    Without a store record an entry counts as edited (a person's work is never replaced on a guess).
+    """
+    found = []
+    for work in works:
+        for entry in active_entries(work.merged.catalog):
+            if (
+                entry_state(entry) == DRAFT
+                and (provenance(entry) or "").startswith(MT_PROVENANCE.split("{")[0])
+                and store.is_untouched_draft(work.doc.name, lang, entry.msgid, entry.msgstr)
+            ):
+                found.append((work, entry))
+    return found
 
 
 def _engine_drafts(
@@ -272,7 +310,7 @@ def _engine_drafts(
         if len(results) != len(missing):
             raise L10nError(f"engine {engine.origin} returned {len(results)} drafts for {len(missing)} segments")
         for text, result in zip(missing, results):
-            drafts[text] = StoredDraft("", lang, text, engine.origin, result.text, result.score)
+            drafts[text] = StoredDraft("", lang, text, engine.origin, result.text.strip(), result.score)
     return drafts
 
 

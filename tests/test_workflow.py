@@ -220,3 +220,40 @@ def test_markdown_article(tmp_path, msgfmt):
     got = entries(tmp_path / "locales/ru/LC_MESSAGES/m.po")
     assert "Customs news" in got and got["Customs news"].occurrences == [("source/m.md", "1")]
     msgfmt_check(msgfmt, tmp_path / "locales/ru/LC_MESSAGES/m.po")
+
+
+def test_redraft_replaces_only_untouched_machine_drafts(project):
+    run(project, languages=("az",))
+    path = project.root / "locales/az/LC_MESSAGES/a.po"
+    edit_like_poedit(path, "Trade grew by five percent.", "Ticarət beş faiz artıb.", review=False,
+                     comment="my wording")
+    edit_like_poedit(path, "The committee met in Baku on Monday.", "Komitə bazar ertəsi toplandı.")
+    newer = FakeEngines(origin="real translate-en_{target} 1.9")
+    result, _ = run(project, newer, languages=("az",), now=T1)
+    assert newer.calls == 0, "without redraft, existing drafts stay"
+    result, _ = run(project, newer, languages=("az",), now=T1, redraft=True)
+    (call,) = newer.engines["az"].calls
+    assert sorted(call) == ["Customs officers seized a ton of drugs this year.",
+                            "Exports of oil rose sharply in March."]
+    assert result.languages[0].redrafted == 2 and result.languages[0].drafted == 0
+    assert result.languages[0].reused == 1, "b's untouched draft of a sentence reviewed in a.po comes from TM"
+    assert provenance(entries(project.root / "locales/az/LC_MESSAGES/b.po")["The committee met in Baku on Monday."]) \
+        == "from translation memory (a.po)"
+    got = entries(path)
+    redrafted = got["Customs officers seized a ton of drugs this year."]
+    assert provenance(redrafted) == "machine draft, real translate-en_az 1.9" and entry_state(redrafted) == DRAFT
+    edited = got["Trade grew by five percent."]
+    assert edited.msgstr == "Ticarət beş faiz artıb." and "my wording" in edited.tcomment
+    assert got["The committee met in Baku on Monday."].msgstr == "Komitə bazar ertəsi toplandı."
+    # a second redraft with the same engine has nothing to replace
+    before = snapshot(project.root)
+    again, _ = run(project, newer, languages=("az",), now=T2, redraft=True)
+    assert newer.calls == 1 and again.written == [] and snapshot(project.root) == before
+
+
+def test_without_a_store_record_a_draft_counts_as_edited(project):
+    run(project, languages=("az",))
+    project.store_path.unlink()
+    newer = FakeEngines(origin="real translate-en_{target} 1.9")
+    result, _ = run(project, newer, languages=("az",), redraft=True)
+    assert newer.calls == 0 and result.written == []

@@ -35,17 +35,26 @@ def translate(
     ] = None,
     beam: Annotated[Optional[int], typer.Option("--beam", min=1, help="Beam size (default 4).",
                                                 show_default=False)] = None,
+    redraft: Annotated[
+        bool,
+        typer.Option("--redraft", help="Replace machine drafts nobody has edited with this engine's drafts."),
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
     from l10n.workflow import translate_paths
 
     with _progress(enabled=not json_out) as progress:
-        result = translate_paths(paths or [], to, packages_dir=models, beam_size=beam, progress=progress)
+        result = translate_paths(
+            paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft
+        )
     if json_out:
         print_json(result.as_dict())
         return
     typer.echo(_summary_table(result.languages))
+    for s in result.languages:
+        if s.redrafted:
+            typer.echo(f"{s.language}: {s.redrafted} unedited machine draft(s) replaced by {s.origin}")
     typer.echo(_written_line(result.written, result.root))
 
 
