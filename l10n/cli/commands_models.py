@@ -1,1 +1,132 @@
-"""CLI commands: models (registered on l10n.cli._app.app)."""
+"""CLI commands: models list|install|remove (registered on l10n.cli._app.app)."""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import Annotated, Iterator, Optional
+
+import typer
+
+from l10n.cli._app import app, print_json, user_errors
+
+models_app = typer.Typer(
+    help="Manage offline Argos Translate packages (shared with argospm).",
+    no_args_is_help=True,
+)
+app.add_typer(models_app, name="models")
+
+DirOpt = Annotated[
+    Optional[Path],
+    typer.Option(
+        "--dir",
+        help="Packages folder. Default: $ARGOS_PACKAGES_DIR, else argostranslate's own folder.",
+        show_default=False,
+    ),
+]
+
+
+def _row(package) -> dict:
+    return {
+        "pair": package.pair,
+        "name": package.name,
+        "version": package.version,
+        "size": package.size(),
+        "path": str(package.path),
+    }
+
+
+def _human(size: int) -> str:
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"  # pragma: no cover
+
+
+@models_app.command("list")
+@user_errors
+def list_models(
+    directory: DirOpt = None,
+    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
+) -> None:
+    """List installed packages: pair, version, size, path."""
+    from l10n.engine.packages import list_packages, packages_dir
+
+    folder = directory or packages_dir()
+    rows = [_row(p) for p in list_packages(folder)]
+    if json_out:
+        print_json(rows)
+        return
+    if not rows:
+        typer.echo(f"No packages installed in {folder}.")
+        typer.echo("Install one with: l10n models install en:az  (or a .argosmodel file)")
+        return
+    header = ["pair", "version", "size", "path"]
+    body = [[r["pair"], r["version"], _human(r["size"]), r["path"]] for r in rows]
+    widths = [max(len(str(x[i])) for x in [header] + body) for i in range(len(header))]
+    typer.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
+    typer.echo("  ".join("-" * w for w in widths))
+    for line in body:
+        typer.echo("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip())
+
+
+@contextlib.contextmanager
+def _download_progress() -> Iterator:
+    """A download bar on stderr when it is a terminal; otherwise a line per finished download."""
+    from rich.console import Console
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+
+    console = Console(stderr=True)
+    if not console.is_terminal:
+        finished: set[str] = set()
+
+        def report(done: int, total: int | None, label: str) -> None:
+            if total is not None and done >= total and label not in finished:
+                finished.add(label)
+                typer.echo(f"downloaded {label} ({_human(done)})", err=True)
+
+        yield report
+        return
+    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TransferSpeedColumn(),
+                  console=console) as bar:
+        tasks: dict[str, object] = {}
+
+        def update(done: int, total: int | None, label: str) -> None:
+            if label not in tasks:
+                tasks[label] = bar.add_task(label, total=total)
+            bar.update(tasks[label], completed=done, total=total)
+
+        yield update
+
+
+@models_app.command("install")
+@user_errors
+def install_models(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="A .argosmodel file, a folder of them, or a pair such as en:az (from the Argos index)."),
+    ],
+    directory: DirOpt = None,
+) -> None:
+    """Validate and install packages atomically (downloads from $ARGOS_PACKAGE_INDEX show progress)."""
+    from l10n.engine.packages import install
+
+    with _download_progress() as progress:
+        installed = install(sources, directory, progress)
+    for package in installed:
+        typer.echo(f"installed {package.pair} {package.version} -> {package.path}")
+
+
+@models_app.command("remove")
+@user_errors
+def remove_models(
+    which: Annotated[str, typer.Argument(help="A pair such as en:az, or a package folder name.")],
+    directory: DirOpt = None,
+) -> None:
+    """Remove installed packages by pair or by name."""
+    from l10n.engine.packages import remove
+
+    for package in remove(which, directory):
+        typer.echo(f"removed {package.pair} {package.version} ({package.path})")

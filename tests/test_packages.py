@@ -1,0 +1,250 @@
+"""Package management: locations, validation, atomic install, index downloads, removal."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import threading
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import l10n
+from l10n.engine import packages
+from l10n.engine.packages import (
+    find_package,
+    install,
+    install_archive,
+    list_packages,
+    packages_dir,
+    remove,
+    validate_archive,
+)
+from l10n.errors import L10nError
+
+DEMO = Path(l10n.__file__).parent / "demo"
+GOOD_TOP = "translate-en_az-1_0"
+
+
+def make_archive(path: Path, entries: dict[str, bytes | str]) -> Path:
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in entries.items():
+            archive.writestr(name, data)
+    return path
+
+
+def good_entries(top: str = GOOD_TOP, **meta) -> dict[str, bytes | str]:
+    metadata = {"from_code": "en", "to_code": "az", "package_version": "1.0", **meta}
+    return {
+        f"{top}/metadata.json": json.dumps(metadata),
+        f"{top}/model/model.bin": b"\0" * 16,
+        f"{top}/model/config.json": "{}",
+        f"{top}/sentencepiece.model": b"sp",
+    }
+
+
+# --- locations -------------------------------------------------------------------
+
+
+def test_packages_dir_follows_the_environment_at_call_time(monkeypatch, tmp_path):
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "a"))
+    assert packages_dir() == tmp_path / "a"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "b"))
+    assert packages_dir() == tmp_path / "b"
+
+
+def test_packages_dir_defaults_like_argostranslate(monkeypatch, tmp_path):
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR")
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    assert packages_dir() == tmp_path / "data" / "argos-translate" / "packages"
+
+
+def test_packages_dir_reads_argostranslate_settings_json(monkeypatch, tmp_path):
+    monkeypatch.delenv("ARGOS_PACKAGES_DIR")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    settings = tmp_path / "cfg" / "argos-translate" / "settings.json"
+    settings.parent.mkdir(parents=True)
+    settings.write_text(json.dumps({"ARGOS_PACKAGES_DIR": str(tmp_path / "pk")}))
+    assert packages_dir() == tmp_path / "pk"
+
+
+def test_index_url_appends_index_json(monkeypatch):
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", "http://example.invalid/idx")
+    assert packages.index_url() == "http://example.invalid/idx/index.json"
+
+
+# --- validation --------------------------------------------------------------------
+
+
+def test_demo_archives_are_valid():
+    for target in ("az", "ru"):
+        top, meta = validate_archive(DEMO / f"en_{target}.argosmodel")
+        assert top == f"translate-en_{target}-1_0"
+        assert (meta["from_code"], meta["to_code"]) == ("en", target)
+
+
+@pytest.mark.parametrize(
+    "entries, message",
+    [
+        ({**good_entries(), **good_entries("other")}, "one top-level folder"),
+        ({**good_entries(), f"{GOOD_TOP}/../evil.txt": "x"}, "'..'"),
+        ({**good_entries(), "/etc/evil": "x"}, "absolute"),
+        ({k: v for k, v in good_entries().items() if not k.endswith("metadata.json")}, "metadata.json"),
+        ({k: v for k, v in good_entries().items() if not k.endswith("model.bin")}, "model/model.bin"),
+        ({k: v for k, v in good_entries().items() if not k.endswith("config.json")}, "model/config.json"),
+        ({k: v for k, v in good_entries().items() if not k.endswith("sentencepiece.model")}, "bpe.model"),
+        ({**good_entries(), f"{GOOD_TOP}/metadata.json": "{not json"}, "not valid JSON"),
+        ({**good_entries(), f"{GOOD_TOP}/metadata.json": json.dumps({"from_code": "en"})}, "'to_code'"),
+        ({"metadata.json": "{}"}, "one top-level folder"),
+    ],
+    ids=["two-folders", "dotdot", "absolute", "no-metadata", "no-model-bin", "no-config", "no-tokenizer",
+         "bad-json", "no-to-code", "flat"],
+)
+def test_validation_rejects_bad_archives(tmp_path, entries, message):
+    path = make_archive(tmp_path / "bad.argosmodel", entries)
+    with pytest.raises(L10nError) as err:
+        install_archive(path)
+    assert message in str(err.value)
+    assert str(path) in str(err.value)
+    assert not packages_dir().exists() or not any(packages_dir().iterdir())
+
+
+def test_validation_rejects_a_non_zip(tmp_path):
+    path = tmp_path / "x.argosmodel"
+    path.write_text("hello")
+    with pytest.raises(L10nError, match="not a zip archive"):
+        validate_archive(path)
+
+
+def test_bpe_tokenizer_is_accepted(tmp_path):
+    entries = {k: v for k, v in good_entries().items() if not k.endswith("sentencepiece.model")}
+    entries[f"{GOOD_TOP}/bpe.model"] = "#version: 0.2\n"
+    package = install_archive(make_archive(tmp_path / "bpe.argosmodel", entries))
+    assert package.tokenizer.name == "bpe.model"
+
+
+# --- installing and listing --------------------------------------------------------------
+
+
+def test_install_then_list_and_find():
+    (package,) = install([DEMO / "en_az.argosmodel"])
+    assert package.path == packages_dir() / "translate-en_az-1_0"
+    (listed,) = list_packages()
+    assert (listed.pair, listed.version, listed.name) == ("en:az", "1.0", "translate-en_az-1_0")
+    assert listed.size() > 100_000
+    assert find_package("en", "az").path == package.path
+    assert not [p for p in packages_dir().iterdir() if p.name.startswith(".")]
+
+
+def test_install_a_folder_of_archives():
+    installed = install([DEMO])
+    assert sorted(p.pair for p in installed) == ["en:az", "en:ru"]
+
+
+def test_failed_install_leaves_nothing_behind(tmp_path, monkeypatch):
+    def broken_replace(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(packages.os, "replace", broken_replace)
+    with pytest.raises(OSError):
+        install_archive(DEMO / "en_az.argosmodel")
+    assert list(packages_dir().iterdir()) == []
+
+
+def test_reinstall_replaces_the_old_package():
+    install_archive(DEMO / "en_az.argosmodel")
+    marker = packages_dir() / "translate-en_az-1_0" / "stale.txt"
+    marker.write_text("old")
+    install_archive(DEMO / "en_az.argosmodel")
+    assert not marker.exists()
+    assert [p.name for p in packages_dir().iterdir()] == ["translate-en_az-1_0"]
+
+
+def test_broken_folders_are_not_listed():
+    (packages_dir() / "junk").mkdir(parents=True)
+    assert list_packages() == []
+
+
+def test_newest_version_wins(tmp_path):
+    install_archive(make_archive(tmp_path / "a.argosmodel", good_entries("translate-en_az-1_2", package_version="1.2")))
+    install_archive(make_archive(tmp_path / "b.argosmodel", good_entries("translate-en_az-1_10", package_version="1.10")))
+    assert find_package("en", "az").version == "1.10"
+
+
+def test_unknown_source_is_an_error():
+    with pytest.raises(L10nError, match="no such file"):
+        install(["nope/missing.argosmodel"])
+
+
+# --- removing ---------------------------------------------------------------------------
+
+
+def test_remove_by_pair_and_by_name():
+    install([DEMO])
+    assert [p.pair for p in remove("en:az")] == ["en:az"]
+    assert [p.name for p in remove("translate-en_ru-1_0")] == ["translate-en_ru-1_0"]
+    assert list(packages_dir().iterdir()) == []
+    with pytest.raises(L10nError, match="no installed package"):
+        remove("en:az")
+
+
+# --- the package index over HTTP ------------------------------------------------------------
+
+
+@pytest.fixture
+def index_server(tmp_path, monkeypatch):
+    """A local HTTP server on 127.0.0.1 serving index.json and the en->az demo package."""
+    root = tmp_path / "www"
+    root.mkdir()
+    (root / "en_az.argosmodel").write_bytes((DEMO / "en_az.argosmodel").read_bytes())
+    handler = functools.partial(_QuietHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    index = [
+        {"type": "translate", "from_code": "en", "to_code": "az", "package_version": "1.0",
+         "links": [base + "en_az.argosmodel"]},
+        {"type": "translate", "from_code": "en", "to_code": "ru", "package_version": "1.0",
+         "links": [base + "missing.argosmodel"]},
+    ]
+    (root / "index.json").write_text(json.dumps(index))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base)
+    yield base
+    server.shutdown()
+    server.server_close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def test_install_a_pair_from_the_index(index_server):
+    seen = []
+    (package,) = install(["en:az"], progress=lambda done, total, label: seen.append((done, total)))
+    assert package.pair == "en:az"
+    assert find_package("en", "az").path == package.path
+    size = (DEMO / "en_az.argosmodel").stat().st_size
+    assert seen[-1] == (size, size)
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
+
+
+def test_index_without_the_pair(index_server):
+    with pytest.raises(L10nError, match="no package for en->de"):
+        install(["en:de"])
+
+
+def test_broken_link_in_the_index(index_server):
+    with pytest.raises(L10nError, match="missing.argosmodel"):
+        install(["en:ru"])
+    assert list_packages() == []
+
+
+def test_unreachable_index_is_a_clear_error():
+    # conftest points ARGOS_PACKAGE_INDEX at 127.0.0.1:9 (discard port: nothing listens)
+    with pytest.raises(L10nError) as err:
+        install(["en:az"])
+    assert "cannot reach http://127.0.0.1:9/index.json" in str(err.value)
