@@ -40,13 +40,13 @@ def units(text: str) -> Iterator[Unit]:
         kind = "text"
         for ls, le in block:
             cs = ls
-            while text[cs] in " \t":
+            while cs < le and text[cs] in " \t\ufeff":
                 cs += 1
-            c = text[cs]
-            if c == "#" and _ATX.match(text, ls, le):
+            c = text[cs] if cs < le else ""
+            if c == "#" and _ATX.match(text, cs, le):
                 yield from state.flush(text, cur, kind, len(block))
                 cur = []
-                m = _ATX.match(text, ls, le)
+                m = _ATX.match(text, cs, le)
                 s, e = _strip(text, m.end(), le)
                 e = _without_closing_hashes(text, s, e)
                 state.new_para = True
@@ -54,23 +54,23 @@ def units(text: str) -> Iterator[Unit]:
                     yield state.unit(s, e, "heading", False)
                 state.new_para = True
                 continue
-            if c in "=-" and cur and len(cur) == 1 and kind == "text" and _SETEXT.match(text, ls, le):
+            if c in "=-" and cur and len(cur) == 1 and kind == "text" and _SETEXT.match(text, cs, le):
                 yield from state.flush(text, cur, "heading", len(block))
                 cur = []
                 state.new_para = True
                 continue
-            if c == ">" and (m := _QUOTE.match(text, ls, le)):
+            if c == ">" and (m := _QUOTE.match(text, cs, le)):
                 # Each quoted line is a unit of its own, its "> " markers left outside.
                 yield from state.flush(text, cur, kind, len(block))
                 cur, kind = [(m.end(), le)], "item"
                 yield from state.flush(text, cur, kind, len(block))
                 cur = []
                 continue
-            if c in "-*+" and (m := _BULLET.match(text, ls, le)):
+            if c in "-*+" and (m := _BULLET.match(text, cs, le)):
                 yield from state.flush(text, cur, kind, len(block))
                 cur, kind = [(m.end(), le)], "item"
                 continue
-            if c.isdigit() and (not cur or kind == "item") and _ORDERED.match(text, ls, le):
+            if c.isdigit() and (not cur or kind == "item") and _ORDERED.match(text, cs, le):
                 yield from state.flush(text, cur, kind, len(block))
                 cur, kind = [(cs, le)], "item"
                 continue
@@ -126,7 +126,7 @@ def _is_line_list(text: str, lines: list[tuple[int, int]]) -> bool:
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
+    while s < e and (text[s].isspace() or text[s] == "\ufeff"):
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1

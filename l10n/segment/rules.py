@@ -36,6 +36,9 @@ class LanguageRules:
     candidate: re.Pattern[str]
     """A run of terminal punctuation (with single spaces between dots, as in ``. . .``), then closers."""
 
+    def __repr__(self) -> str:
+        return f"LanguageRules({self.language!r})"
+
 
 def available_languages() -> list[str]:
     """Language codes that have a data file."""
@@ -43,10 +46,14 @@ def available_languages() -> list[str]:
     return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".json"))
 
 
-@functools.lru_cache(maxsize=None)
 def load_rules(lang: str) -> LanguageRules:
-    """The rules for ``lang`` (e.g. ``"en"``); L10nError if there is no data file for it."""
-    code = lang.strip().lower().replace("_", "-").split("-")[0]
+    """The rules for ``lang`` (e.g. ``"en"``, ``"ru_RU"``); L10nError if there is no data file for it."""
+    return _load(lang.strip().lower().replace("_", "-").split("-")[0])
+
+
+@functools.lru_cache(maxsize=None)
+def _load(code: str) -> LanguageRules:
+    lang = code
     source = resources.files("l10n") / "lang" / f"{code}.json"
     if not code.isalpha() or not source.is_file():
         raise L10nError(

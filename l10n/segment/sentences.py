@@ -62,7 +62,7 @@ def sentence_spans(text: str, start: int, end: int, rules: LanguageRules) -> lis
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and text[s].isspace():
+    while s < e and (text[s].isspace() or text[s] == "\ufeff"):
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1

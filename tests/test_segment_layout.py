@@ -1,0 +1,90 @@
+"""Paragraphs, hard wraps, headings and Markdown markers: what is a unit, and exact offsets."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from l10n.segment import segment_text
+
+LAYOUT_CASES = [
+    # (text, [(segment text, paragraph, line, heading)])
+    ("One. Two.\n\nThree.", [("One.", 0, 1, False), ("Two.", 0, 1, False), ("Three.", 1, 3, False)]),
+    ("A sentence that is\nhard-wrapped here. Next.",
+     [("A sentence that is\nhard-wrapped here.", 0, 1, False), ("Next.", 0, 2, False)]),
+    ("CRLF text that is\r\nwrapped. Next one.\r\n\r\nPara.\r\n",
+     [("CRLF text that is\r\nwrapped.", 0, 1, False), ("Next one.", 0, 2, False), ("Para.", 1, 4, False)]),
+    ("First.\n\n\n\nAfter a double blank line.", [("First.", 0, 1, False), ("After a double blank line.", 1, 5, False)]),
+    ("   \n  Indented para.  \n \t \nNext.", [("Indented para.", 0, 2, False), ("Next.", 1, 4, False)]),
+    # headings: Markdown ATX and setext, and short standalone lines
+    ("# Customs news\n\nBody text. More.",
+     [("Customs news", 0, 1, True), ("Body text.", 1, 3, False), ("More.", 1, 3, False)]),
+    ("## Title ##\nBody right below.", [("Title", 0, 1, True), ("Body right below.", 1, 2, False)]),
+    ("### C# is a language", [("C# is a language", 0, 1, True)]),
+    ("Customs Chief Re-elected\n\nThe WCO voted today.",
+     [("Customs Chief Re-elected", 0, 1, True), ("The WCO voted today.", 1, 3, False)]),
+    ("Title\n=====\n\nBody.", [("Title", 0, 1, True), ("Body.", 1, 4, False)]),
+    ("Subtitle\n--------\nBody.", [("Subtitle", 0, 1, True), ("Body.", 1, 3, False)]),
+    ("Not a title: it ends with punctuation.", [("Not a title: it ends with punctuation.", 0, 1, False)]),
+    ("The list follows:", [("The list follows:", 0, 1, False)]),
+    # lists
+    ("- Trade grew.\n- Smuggling fell\n  sharply.\n* Third item",
+     [("Trade grew.", 0, 1, False), ("Smuggling fell\n  sharply.", 0, 2, False), ("Third item", 0, 4, False)]),
+    ("1. Plan the work.\n2. Work the plan.", [("1. Plan the work.", 0, 1, False), ("2. Work the plan.", 0, 2, False)]),
+    ("features\ncontact manager\nevents, activities\n",
+     [("features", 0, 1, False), ("contact manager", 0, 2, False), ("events, activities", 0, 3, False)]),
+    # quotes, rules, layout-only lines
+    ("> Quoted once.\n> Quoted twice.", [("Quoted once.", 0, 1, False), ("Quoted twice.", 0, 2, False)]),
+    ("Before.\n\n* * *\n\n---\n\nAfter.", [("Before.", 0, 1, False), ("After.", 1, 7, False)]),
+    ("", []),
+    ("\n \n\t\n", []),
+    ("...", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", LAYOUT_CASES, ids=[repr(c[0][:30]) for c in LAYOUT_CASES])
+def test_layout(text, expected):
+    segments = segment_text(text)
+    assert [(s.text, s.paragraph, s.line, s.heading) for s in segments] == expected
+    for s in segments:
+        assert text[s.start : s.end] == s.text
+
+
+def rebuild(text, segments, translate):
+    out, pos = [], 0
+    for s in segments:
+        out.append(text[pos : s.start])
+        out.append(translate(s.text))
+        pos = s.end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def test_article_rebuilds_exactly_and_markers_stay_outside():
+    text = (
+        "\ufeff# Customs news ##\r\n\r\nLt. Gen. Mehdiyev spoke. The U.S. delegation\r\nlistened.\r\n\r\n"
+        "- First point.\r\n- Second point\r\n\r\n> A quote. Another.\r\n\r\n\r\nThe end."
+    )
+    segments = segment_text(text)
+    assert rebuild(text, segments, lambda t: t) == text
+    marked = rebuild(text, segments, lambda t: "<" + t + ">")
+    assert marked.startswith("\ufeff# <Customs news> ##\r\n")
+    assert "- <First point.>\r\n- <Second point>" in marked
+    assert "> <A quote.> <Another.>" in marked
+    assert "<The U.S. delegation\r\nlistened.>" in marked
+
+
+def test_random_texts_are_lossless():
+    rng = random.Random(7)
+    pieces = ["Mr.", "U.S.", "a.m.", "1.5", "...", ". . .", "?!", "\"", "”", "(", ")", "\n", "\n\n", "\r\n",
+              "# ", "- ", "> ", "1. ", "word", "Word", " ", " ", "  ", "e.g.", "…", "[...]", "@", "www.x.Yz"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        segments = segment_text(text)
+        pos = 0
+        for s in segments:
+            assert pos <= s.start < s.end and text[s.start : s.end] == s.text == s.text.strip()
+            assert s.line == text.count("\n", 0, s.start) + 1
+            pos = s.end
+        assert [s.paragraph for s in segments] == sorted(s.paragraph for s in segments)
