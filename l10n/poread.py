@@ -36,7 +36,8 @@ from l10n.errors import L10nError
 __all__ = ["load_po", "parse_po", "decode_po"]
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d)\])?)(?=[ \t]|$)")
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t]*')
+_BLANK = " \t\f\v"
+_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t\f\v]*')
 _ESCAPE = re.compile(r"\\(.)")
 _GOOD_ESCAPES = frozenset('\\"ntrvbf')
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
@@ -127,6 +128,8 @@ class _Entry:
     plural: bool = False
     msgstr: list[str] = field(default_factory=list)
     last: str | None = None  # the field a continuation string extends
+    prev: str | None = None  # last "#|" keyword seen before the entry's msgctxt/msgid
+    prev_obsolete: bool = False
 
     def key(self) -> tuple[str | None, str]:
         return (self.msgctxt, self.msgid or "")
@@ -137,20 +140,18 @@ class _Scanner:
         self.path = path
         self.entries: list[_Entry] = []
         self.entry = _Entry(line=1)
-        self.prev_open = False  # a "#|" keyword line that continuation strings may extend
 
     def fail(self, message: str, line: int):
         raise L10nError(message, self.path, line)
 
     def scan(self, lines: list[str]) -> list[_Entry]:
         for number, raw in enumerate(lines, 1):
-            line = raw.strip(" \t")
+            line = raw.strip(_BLANK)  # ASCII white space only, as msgfmt (not U+00A0, U+2028, ...)
             if not line:
                 continue
             if line.startswith("#"):
                 self.comment(line, number)
             else:
-                self.prev_open = False
                 self.content(line, number, obsolete=False)
         self.finish(len(lines) + 1, eof=True)
         return self.entries
@@ -168,31 +169,39 @@ class _Scanner:
             marker = "#"
         else:
             self.fail(f"unknown comment {line[:2]!r}; write '# ' for a translator comment", number)
-        if marker == "#~|":
-            return  # previous msgid of an obsolete entry; polib skips these lines
+        if marker in ("#|", "#~|"):
+            self.previous(line[len(marker) :].strip(" \t"), number, obsolete=marker == "#~|")
+            return
         if marker == "#~":
             rest = line[2:].strip(" \t")
             if not rest:
                 self.fail("empty obsolete line '#~'", number)
-            self.prev_open = False
             self.content(rest, number, obsolete=True)
             return
-        if marker == "#|":
-            rest = line[2:].strip(" \t")
-            if rest.startswith('"'):
-                if not self.prev_open:
-                    self.fail("'#|' continuation string without a previous '#| msgid' line", number)
-                self.string(rest, number)
-                return
-            match = _KEYWORD.match(rest)
-            if not match or match.group(2) is not None or match.group(1) == "msgstr":
-                self.fail("'#|' must be followed by msgctxt, msgid or msgid_plural and a string", number)
-            self.start_comment(number)
-            self.string(rest[match.end():].lstrip(" \t"), number)
-            self.prev_open = True
-            return
-        self.prev_open = False
         self.start_comment(number)
+        if self.entry.prev is not None:
+            self.fail("a comment cannot follow '#|' lines; '#|' must come right before msgctxt/msgid", number)
+
+    def previous(self, rest: str, number: int, obsolete: bool) -> None:
+        """``#| msgctxt/msgid/msgid_plural`` (``#~|`` for obsolete entries), in that order, then the entry."""
+        marker = "#~|" if obsolete else "#|"
+        entry = self.entry
+        if rest.startswith('"'):
+            if entry.phase != "comments" or entry.prev is None or entry.prev_obsolete != obsolete:
+                self.fail(f"'{marker}' continuation string without a '{marker} msgid' line before it", number)
+            self.string(rest, number)
+            return
+        match = _KEYWORD.match(rest)
+        if not match or match.group(2) is not None or match.group(1) == "msgstr":
+            self.fail(f"'{marker}' must be followed by msgctxt, msgid or msgid_plural and a string", number)
+        keyword = match.group(1)
+        self.start_comment(number)
+        entry = self.entry
+        allowed = {"msgctxt": (None,), "msgid": (None, "msgctxt"), "msgid_plural": ("msgid",)}[keyword]
+        if entry.prev not in allowed or (entry.prev is not None and entry.prev_obsolete != obsolete):
+            self.fail(f"'{marker} {keyword}' out of order (expected {marker} msgctxt, msgid, msgid_plural)", number)
+        self.string(rest[match.end() :].lstrip(" \t"), number)
+        entry.prev, entry.prev_obsolete = keyword, obsolete
 
     def start_comment(self, number: int) -> None:
         entry = self.entry
@@ -209,7 +218,7 @@ class _Scanner:
             return
         match = _KEYWORD.match(line)
         if not match:
-            word = line.split()[0][:40]
+            word = (line.split() or [line])[0][:40]
             self.fail(f"unexpected text {word!r}: expected msgid, msgstr, msgctxt or a quoted string", number)
         keyword, index = match.group(1), match.group(2)
         rest = line[match.end():].lstrip(" \t")
@@ -217,6 +226,12 @@ class _Scanner:
             self.fail(f"{keyword} without a string (file truncated?)", number)
         value = self.string(rest, number)
         entry = self.entry
+        if keyword in ("msgctxt", "msgid") and entry.phase == "comments" and entry.prev is not None:
+            if entry.prev == "msgctxt":
+                self.fail("'#| msgctxt' without '#| msgid' before the entry", number)
+            if entry.prev_obsolete != obsolete:
+                self.fail("inconsistent use of '#~': '#~|' lines belong to obsolete entries, '#|' to active ones", number)
+            entry.prev = None
         if keyword == "msgctxt":
             self.begin(number, obsolete)
             entry = self.entry
@@ -286,6 +301,8 @@ class _Scanner:
         if match is None:
             self.fail(self.string_problem(text), number)
         body = match.group(1)
+        if "\x04" in body:
+            self.fail("control character EOT (U+0004) inside a string; gettext uses it to separate msgctxt", number)
         if "\\" not in body:
             return body
         for esc in _ESCAPE.finditer(body):
@@ -304,6 +321,8 @@ class _Scanner:
 
     def finish(self, number: int, eof: bool = False) -> None:
         entry = self.entry
+        if entry.prev is not None:
+            self.fail("'#|' lines without an entry after them", number - 1 if eof else number)
         if entry.phase in ("id", "plural"):
             where = "the file ends" if eof else "entry ends"
             self.fail(f"msgid on line {entry.msgid_line} has no msgstr ({where}; truncated?)", entry.msgid_line)

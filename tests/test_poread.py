@@ -80,6 +80,15 @@ BAD = [
     ("stray CR (policy)", HEADER + 'msgid "a"\rmsgstr "b"\n', 10, False),
     ("obsolete mixed with active", HEADER + '#~ msgid "a"\nmsgstr "b"\n', 11, True),
     ("bad Plural-Forms", HEADER.replace("nplurals=3", "nplurals=x") + OK_ENTRY, 1, True),
+    ("comment after #|", HEADER + '#| msgid "old"\n#, fuzzy\n' + OK_ENTRY, 11, True),
+    ("#| msgctxt after #| msgid", HEADER + '#| msgid "old"\n#| msgctxt "c"\n' + OK_ENTRY, 11, True),
+    ("#| msgid_plural alone", HEADER + '#| msgid_plural "olds"\n' + OK_ENTRY, 10, True),
+    ("#| at the end", HEADER + OK_ENTRY + '#| msgid "old"\n', 12, True),
+    ("#| before an obsolete entry", HEADER + '#| msgid "old"\n#~ msgid "a"\n#~ msgstr "b"\n', 11, True),
+    ("#~| before an active entry", HEADER + '#~| msgid "old"\n' + OK_ENTRY, 11, True),
+    ("no-break space line", HEADER + "\u00a0\n" + OK_ENTRY, 10, True),
+    ("U+2028 line", HEADER + OK_ENTRY + "\u2028\n", 12, True),
+    ("EOT inside a string", HEADER + 'msgid "a\x04b"\nmsgstr "c"\n', 10, True),
 ]
 
 
@@ -104,7 +113,7 @@ def test_malformed_catalog_raises_with_line(tmp_path, msgfmt, name, content, lin
 
 def test_every_bad_input_is_counted():
     # The report to the lead quotes this number.
-    assert len(BAD) == 41
+    assert len(BAD) == 50
 
 
 @pytest.mark.parametrize(
@@ -118,6 +127,7 @@ def test_every_bad_input_is_counted():
         ("obsolete with previous", HEADER + OK_ENTRY + '\n#~| msgid "old"\n#~ msgid "gone"\n#~ msgstr "x"\n'),
         ("trailing comment", HEADER + OK_ENTRY + "# trailing\n"),
         ("tabs", HEADER + 'msgid\t"a"\nmsgstr\t"b"\t\n'),
+        ("form feed line", HEADER + "\f\n" + OK_ENTRY),
     ],
 )
 def test_valid_variants_are_accepted_by_both(tmp_path, msgfmt, name, content):
