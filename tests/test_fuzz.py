@@ -50,7 +50,7 @@ SEED = _seed_catalog()
 SEED_LINES = SEED.split("\n")
 TOKENS = ['"', "\\", "\n", "\r\n", "\r", " ", "#", "#~ ", "#| ", "#, ", "msgid ", "msgstr ", "msgstr[1] ",
           "msgctxt ", "msgid_plural ", '""', '\\n', "\x00", "\ufeff", "\u2028", "ə", "[", "]", "2",
-          "\x0c", "\xa0", "\x1c", "#~| ", "msgid_plural", "\t"]
+          "\x0c", "\xa0", "\x1c", "\x04", "#~| ", "msgid_plural", "\t"]
 
 
 @st.composite
