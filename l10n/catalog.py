@@ -115,7 +115,7 @@ def catalog_metadata(
         "PO-Revision-Date": old.get("PO-Revision-Date") or template.metadata.get("POT-Creation-Date", ""),
         "Last-Translator": old.get("Last-Translator", ""),
         "Language-Team": old.get("Language-Team") or lang.name,
-        "Language": lang.code,
+        "Language": old.get("Language") or lang.code,  # an editor may write az_AZ: keep it
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",

@@ -139,3 +139,54 @@ def test_entries_follow_template_order(texts):
     old = catalog(*(polib.POEntry(msgid=t, msgstr=t.lower()) for t in ("C.", "A.", "B.")))
     result = merge_catalog(old, template(*texts), AZ)
     assert [e.msgid for e in result.catalog if not e.obsolete] == list(texts)
+
+
+# --- properties: whatever the edit, no translation is lost and merging is idempotent ---------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+WORDS = ["customs", "trade", "Baku", "committee", "drugs", "region", "met", "grew", "the", "in", "on", "of"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=2, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")
+
+
+@st.composite
+def old_and_new(draw):
+    old_texts = draw(st.lists(sentence, min_size=0, max_size=8, unique=True))
+    states = draw(st.lists(st.sampled_from(["empty", "draft", "reviewed", "stale"]),
+                           min_size=len(old_texts), max_size=len(old_texts)))
+    entries = []
+    for i, (text, state) in enumerate(zip(old_texts, states)):
+        e = polib.POEntry(msgid=text, msgstr="" if state == "empty" else f"T{i}", tcomment=f"note {i}")
+        if state in ("draft", "stale"):
+            e.flags = ["fuzzy"]
+        if state == "stale":
+            e.previous_msgid = "Earlier " + text
+        entries.append(e)
+    kept = [t for t in old_texts if draw(st.booleans())]
+    edited = [t[:-1] + " " + draw(st.sampled_from(WORDS)) + "." for t in old_texts if draw(st.booleans())]
+    fresh = draw(st.lists(sentence, max_size=4))
+    new_texts = list(dict.fromkeys(draw(st.permutations(kept + edited + fresh))))
+    return entries, new_texts
+
+
+@settings(max_examples=150, deadline=None)
+@given(old_and_new())
+def test_merge_loses_no_translation_and_is_idempotent(case):
+    old_entries, new_texts = case
+    old = catalog(*old_entries)
+    result = merge_catalog(old, template(*new_texts), AZ)
+    active = [e for e in result.catalog if not e.obsolete]
+    assert [e.msgid for e in active] == new_texts
+    survivors = {(e.msgstr, e.tcomment) for e in result.catalog}
+    for e in old_entries:
+        if e.msgstr:
+            assert (e.msgstr, e.tcomment) in survivors, f"lost translation of {e.msgid!r}"
+        same = next((a for a in active if a.msgid == e.msgid), None)
+        if same is not None:
+            assert (same.msgstr, same.flags, same.previous_msgid) == (e.msgstr, e.flags, e.previous_msgid)
+    for e in active:
+        if e.previous_msgid is not None and e.msgstr:
+            assert "fuzzy" in e.flags or any(o.msgid == e.msgid for o in old_entries)
+    again = merge_catalog(result.catalog, template(*new_texts), AZ)
+    assert str(again.catalog) == str(result.catalog)
+    assert again.unchanged == len(new_texts) and not again.stale and not again.obsolete
