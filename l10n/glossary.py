@@ -267,7 +267,8 @@ class GlossaryEngine:
         for i, prot, draft in zip(todo, protected, second):
             restored, lost = prot.restore(draft.text)
             gone = self._missing(texts[i], restored)
-            gone += [s.term for s in lost if s.term not in gone]
+            # a token the model dropped is fine if the rendering is there anyway; one left in is not
+            gone += [s.term for s in lost if s.token in restored and s.term not in gone]
             if drafts[i] is None or len(gone) < len(missing[i]):
                 drafts[i] = Draft(restored, draft.score)
                 missing[i] = gone

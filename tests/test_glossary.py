@@ -227,3 +227,53 @@ def test_protect_strategy_protects_before_the_first_pass(glossary):
 def test_unknown_strategy_is_refused(glossary):
     with pytest.raises(ValueError):
         GlossaryEngine(WordEngine(), glossary, strategy="magic")
+
+
+@pytest.mark.parametrize("target", ["az", "ru"])
+def test_real_demo_engine_drafts_respect_the_repo_glossary(target):
+    """The real path: demo Argos package -> load_engine -> GlossaryEngine, on the sample article."""
+    import l10n
+    from l10n.engine.argos import load_engine
+    from l10n.engine.packages import install_archive
+    from l10n.segment import segment_file
+
+    install_archive(Path(l10n.__file__).parent / "demo" / f"en_{target}.argosmodel")
+    glossary = load_glossary(REPO / "glossary.tsv")
+    texts = list(dict.fromkeys(s.text for s in segment_file(REPO / "source" / "wco-europe-customs.txt")))
+    assert sum(1 for t in texts if glossary.find(t, target)) >= 8
+    plain = load_engine("en", target)
+    engine = GlossaryEngine(plain, glossary)
+    drafts = engine.translate(texts)
+    assert engine.issues == []  # every term came out right the first time: no second pass
+    assert [d.text for d in drafts] == [d.text for d in plain.translate(texts)]
+    assert all(glossary.missing(t, d.text, target) == [] for t, d in zip(texts, drafts))
+
+
+def test_real_demo_engine_with_placeholders_reports_what_it_loses():
+    """Placeholders on a tiny model that only knows its training sentences: whatever comes out,
+    a draft is listed in ``issues`` exactly when it lacks a required rendering (nothing faked)."""
+    import l10n
+    from l10n.engine.argos import load_engine
+    from l10n.engine.packages import install_archive
+    from l10n.segment import segment_file
+
+    install_archive(Path(l10n.__file__).parent / "demo" / "en_ru.argosmodel")
+    glossary = load_glossary(REPO / "glossary.tsv")
+    texts = [s.text for s in segment_file(REPO / "source" / "wco-europe-customs.txt")][:4]
+    engine = GlossaryEngine(load_engine("en", "ru"), glossary, strategy="protect")
+    drafts = engine.translate(texts)
+    flagged = {issue.index for issue in engine.issues}
+    for i, (text, draft) in enumerate(zip(texts, drafts)):
+        assert (i in flagged) == bool(glossary.missing(text, draft.text, "ru")), (text, draft.text)
+        assert "ZX" not in draft.text or i in flagged
+
+
+def test_duplicated_placeholder_is_not_restored_and_is_reported(glossary):
+    class Doubler(WordEngine):
+        def translate(self, texts, progress=None):
+            return [Draft(d.text + " " + d.text) for d in super().translate(texts, progress)]
+
+    engine = GlossaryEngine(Doubler(), glossary, strategy="protect")
+    (draft,) = engine.translate(["Trend reports."])
+    assert draft.text == "ZX1 сообщает. ZX1 сообщает."  # kept as the model wrote it, not patched
+    assert [i.missing for i in engine.issues] == [("Trend",)]
