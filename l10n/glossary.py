@@ -14,6 +14,12 @@ File format (``glossary.tsv`` at the project root; UTF-8, tab-separated)::
   ``nocase`` = match the English term ignoring case. Terms match case-sensitively
   by default (so the agency ``Trend`` is not the word ``trend``), as whole words.
 
+A TBX file (``glossary.tbx``; TBX 2 ``termEntry/langSet/tig/term`` or TBX 3
+``conceptEntry/langSec/termSec/term``) is read too: per concept, the first ``en``
+term and the first term per other language; a target term equal to the English
+term means "keep as is". TBX has no standard do-not-translate marker, so that is
+the only way to say it there.
+
 Matching a rendering in a translation (``rendering_found``) tolerates inflection:
 
 - every word of the rendering must start a word of the translation, in order,
@@ -183,9 +189,46 @@ def parse_glossary(text: str, path: str | Path = "<glossary>") -> Glossary:
     return read_glossary(io.StringIO(text), path)
 
 
+def read_tbx(data: bytes, path: str | Path = "<glossary.tbx>") -> Glossary:
+    """Parse a TBX termbase (see the module docstring for what is taken from it)."""
+    import xml.etree.ElementTree as ET
+
+    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
+    try:
+        root = ET.fromstring(data)
+    except ET.ParseError as err:
+        line = err.position[0] if getattr(err, "position", None) else None
+        raise L10nError(f"invalid TBX: {err}", path, line) from None
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    terms: list[Term] = []
+    seen: set[str] = set()
+    for concept in root.iter():
+        if local(concept.tag) not in ("termEntry", "conceptEntry"):
+            continue
+        names: dict[str, str] = {}
+        for lang_set in concept:
+            if local(lang_set.tag) not in ("langSet", "langSec"):
+                continue
+            lang = (lang_set.get(xml_lang) or lang_set.get("lang") or "").split("-")[0].lower()
+            term = next((t for t in lang_set.iter() if local(t.tag) == "term"), None)
+            if lang and term is not None and (term.text or "").strip() and lang not in names:
+                names[lang] = " ".join(term.text.split())
+        source = names.pop("en", None)
+        if source is None or source in seen:
+            continue
+        seen.add(source)
+        terms.append(Term(source, {k: (KEEP if v == source else v) for k, v in names.items()}))
+    return Glossary(terms, str(path))
+
+
 def load_glossary(path: str | Path) -> Glossary:
-    """Read a glossary file; raises L10nError with the path on bad content."""
+    """Read a glossary file (TSV, or TBX by its ``.tbx`` suffix); L10nError with the path on bad content."""
     path = Path(path)
+    if path.suffix.lower() == ".tbx":
+        return read_tbx(path.read_bytes(), path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -194,14 +237,14 @@ def load_glossary(path: str | Path) -> Glossary:
 
 
 def find_glossary(start: str | Path) -> Path | None:
-    """The nearest ``glossary.tsv`` in ``start`` or a parent folder, or None."""
+    """The nearest ``glossary.tsv`` (or ``glossary.tbx``) in ``start`` or a parent folder, or None."""
     folder = Path(start).resolve()
     if folder.is_file():
         folder = folder.parent
     for candidate in (folder, *folder.parents):
-        path = candidate / GLOSSARY_FILE
-        if path.is_file():
-            return path
+        for name in (GLOSSARY_FILE, "glossary.tbx"):
+            if (candidate / name).is_file():
+                return candidate / name
         if (candidate / "source").is_dir():  # the project root: look no further
             return None
     return None

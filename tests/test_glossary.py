@@ -277,3 +277,48 @@ def test_duplicated_placeholder_is_not_restored_and_is_reported(glossary):
     (draft,) = engine.translate(["Trend reports."])
     assert draft.text == "ZX1 сообщает. ZX1 сообщает."  # kept as the model wrote it, not patched
     assert [i.missing for i in engine.issues] == [("Trend",)]
+
+
+TBX2 = """<?xml version="1.0" encoding="UTF-8"?>
+<martif type="TBX" xml:lang="en"><text><body>
+<termEntry id="c1">
+  <langSet xml:lang="en"><tig><term>World Customs Organization</term></tig></langSet>
+  <langSet xml:lang="az"><tig><term>Ümumdünya Gömrük Təşkilatı</term></tig></langSet>
+  <langSet xml:lang="ru-RU"><tig><term>Всемирная таможенная организация</term></tig></langSet>
+</termEntry>
+<termEntry id="c2">
+  <langSet xml:lang="en"><tig><term>Trend</term></tig></langSet>
+  <langSet xml:lang="ru"><tig><term>Trend</term></tig></langSet>
+</termEntry>
+</body></text></martif>
+"""
+
+TBX3 = """<?xml version="1.0" encoding="UTF-8"?>
+<tbx xmlns="urn:iso:std:iso:30042:ed-2" type="TBX-Basic" style="dca" xml:lang="en"><text><body>
+<conceptEntry id="c1">
+  <langSec xml:lang="en"><termSec><term>WCO</term></termSec></langSec>
+  <langSec xml:lang="ru"><termSec><term>ВТамО</term></termSec></langSec>
+</conceptEntry>
+</body></text></tbx>
+"""
+
+
+def test_tbx_2_and_3(tmp_path):
+    path = tmp_path / "glossary.tbx"
+    path.write_text(TBX2, encoding="utf-8")
+    g = load_glossary(path)
+    by = {t.source: t for t in g.terms}
+    assert by["World Customs Organization"].rendering("ru") == "Всемирная таможенная организация"
+    assert by["World Customs Organization"].rendering("az") == "Ümumdünya Gömrük Təşkilatı"
+    assert by["Trend"].kept("ru") and by["Trend"].rendering("az") is None
+    path.write_text(TBX3, encoding="utf-8")
+    (term,) = load_glossary(path).terms
+    assert (term.source, term.rendering("ru")) == ("WCO", "ВТамО")
+
+
+def test_tbx_syntax_error_has_a_line(tmp_path):
+    path = tmp_path / "glossary.tbx"
+    path.write_text('<?xml version="1.0"?>\n<martif>\n<termEntry>\n</martif>\n', encoding="utf-8")
+    with pytest.raises(L10nError) as err:
+        load_glossary(path)
+    assert str(err.value).startswith(f"{path}:4: invalid TBX")
