@@ -63,7 +63,7 @@ def test_check_reports_and_fails_on_reviewed(project):
     ), lines
     assert any(": glossary: 'Trend' must be rendered as 'Trend' [draft]" in line for line in lines), lines
     assert not any("/az/" in line for line in lines)
-    assert "2 finding(s): 1 in reviewed entries, 1 in drafts" in result.stderr
+    assert "2 finding(s): 1 in reviewed entries, 1 in drafts or stale entries" in result.stderr
 
 
 def test_check_exit_zero_when_only_drafts_fail(project):

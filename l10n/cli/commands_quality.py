@@ -57,7 +57,7 @@ def check(
         in_reviewed = sum(1 for f in report.findings if f.state == "reviewed")
         typer.echo(
             f"{len(report.findings)} finding(s): {in_reviewed} in reviewed entries, "
-            f"{len(report.findings) - in_reviewed} in drafts; "
+            f"{len(report.findings) - in_reviewed} in drafts or stale entries; "
             f"{report.entries} translated entries in {len(report.catalogs)} catalog(s) checked",
             err=True,
         )
