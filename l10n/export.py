@@ -255,7 +255,14 @@ def export_document(
     reviewed, total = reviewed_count(pieces)
     result = ExportResult(doc, lang, None, reviewed, total)
     if result.percent < min_reviewed:
-        missing = "" if po is not None else f" (no catalog {po_path})"
+        entries = catalog_entries(po)
+        unknown = len({p.segment.text for p in pieces if p.segment.text not in entries})
+        if po is None:
+            missing = f" (no catalog {po_path})"
+        elif unknown:
+            missing = f" ({unknown} not in the catalog: run `l10n translate`)"
+        else:
+            missing = ""
         result.refused = (
             f"{doc}: {result.percent:.0f}% reviewed in {lang} ({reviewed} of {total} segments){missing}, "
             f"below the minimum of {min_reviewed:g}%; nothing written"

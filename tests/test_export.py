@@ -209,3 +209,11 @@ def test_output_folder_and_bad_options(tmp_path):
     with pytest.raises(L10nError, match="between 0 and 100"):
         export_paths([root], "az", min_reviewed=120)
     assert Project.open(root).po_path(Project.open(root).documents()[0], "az").is_file()
+
+
+def test_refusal_names_segments_missing_from_an_outdated_catalog(tmp_path):
+    root = _project(tmp_path, "a.txt", "One here. Two here.\n")
+    _write_catalog(root, "a", "az", lambda s: "Bir.")
+    (root / "source" / "a.txt").write_text("One here. Two here. Three here.\n", encoding="utf-8")
+    (result,) = export_paths([root], "az")
+    assert result.refused.startswith("a: 67% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")
