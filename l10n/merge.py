@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import copy
 import difflib
+from collections import Counter
 from dataclasses import dataclass, field
 
 import polib
@@ -42,27 +43,50 @@ def similarity(a: str, b: str) -> float:
     return difflib.SequenceMatcher(None, normalize(a), normalize(b), autojunk=False).ratio()
 
 
+class FuzzyIndex:
+    """Old entries to match changed English against.
+
+    For each query, candidates are ranked by a cheap word-multiset overlap;
+    the best ``shortlist`` of them (all, for an article-sized catalog) get
+    difflib's character ratio, like msgmerge's character-based comparison.
+    """
+
+    def __init__(self, entries: list[polib.POEntry], shortlist: int = 12):
+        self.shortlist = shortlist
+        self.items = []
+        for entry in entries:
+            text = normalize(entry.msgid)
+            self.items.append((entry, text, Counter(text.split())))
+
+    def best(self, msgid: str, threshold: float = FUZZY_THRESHOLD) -> polib.POEntry | None:
+        target = normalize(msgid)
+        words = Counter(target.split())
+        n_words = sum(words.values())
+        ranked = []
+        for pos, (entry, text, other_words) in enumerate(self.items):
+            total = len(target) + len(text)
+            if total == 0 or 2 * min(len(target), len(text)) / total < threshold:
+                continue  # the lengths alone bound the ratio below the threshold
+            overlap = sum((words & other_words).values())
+            ranked.append((-2 * overlap / max(1, n_words + sum(other_words.values())), pos))
+        ranked.sort()
+        best, best_score = None, threshold
+        for _, pos in ranked[: self.shortlist]:
+            entry, text, _ = self.items[pos]
+            matcher = difflib.SequenceMatcher(None, target, text, autojunk=False)
+            if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
+                continue
+            score = matcher.ratio()
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = entry, score
+        return best
+
+
 def best_match(
     msgid: str, candidates: list[polib.POEntry], threshold: float = FUZZY_THRESHOLD
 ) -> polib.POEntry | None:
-    """The candidate whose msgid is most similar to ``msgid``, if at least ``threshold``.
-
-    Cheap upper bounds (length ratio, then difflib's quick ratios) skip most candidates.
-    """
-    target = normalize(msgid)
-    best, best_score = None, threshold
-    for cand in candidates:
-        other = normalize(cand.msgid)
-        total = len(target) + len(other)
-        if total == 0 or 2 * min(len(target), len(other)) / total < best_score:
-            continue
-        matcher = difflib.SequenceMatcher(None, target, other, autojunk=False)
-        if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
-            continue
-        score = matcher.ratio()
-        if score >= best_score and (best is None or score > best_score):
-            best, best_score = cand, score
-    return best
+    """The candidate whose msgid is most similar to ``msgid``, if at least ``threshold`` (see FuzzyIndex)."""
+    return FuzzyIndex(candidates).best(msgid, threshold)
 
 
 def merge_catalog(
@@ -84,7 +108,7 @@ def merge_catalog(
     old_active = {e.msgid: e for e in (old or []) if not e.obsolete and e.msgid}
     old_obsolete = {e.msgid: e for e in (old or []) if e.obsolete and e.msgid}
     wanted = {e.msgid for e in template}
-    gone = [e for e in old_active.values() if e.msgid not in wanted and has_translation(e)]
+    gone = FuzzyIndex([e for e in old_active.values() if e.msgid not in wanted and has_translation(e)])
     matched: set[str] = set()
 
     for tentry in template:
@@ -96,7 +120,7 @@ def merge_catalog(
             matched.add(source.msgid)
             result.unchanged += 1
         else:
-            similar = best_match(tentry.msgid, gone, threshold)
+            similar = gone.best(tentry.msgid, threshold)
             if similar is not None:
                 entry = _stale(similar, tentry)
                 matched.add(similar.msgid)

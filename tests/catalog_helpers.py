@@ -42,9 +42,16 @@ def make_project(root: Path, articles: dict[str, str]) -> Path:
     return root
 
 
+RUN_FILES = ("lock", "lock.owner")  # the project lock (l10n.lock): run machinery, not content
+
+
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes (to prove a run changed nothing)."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under ``folder`` with its bytes (to prove a run changed nothing), except the lock."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and not (p.parent.name == ".l10n" and p.name in RUN_FILES)
+    }
 
 
 def catalog_files(root: Path) -> list[Path]:

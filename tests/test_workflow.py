@@ -189,7 +189,7 @@ def test_engine_failure_writes_nothing(project):
 
     with pytest.raises(L10nError, match="no Argos package"):
         translate_project(project, project.documents(), ["az"], no_engine, now=T0)
-    assert not (project.root / "locales").exists()
+    assert catalog_files(project.root) == [] and not project.store_path.exists()
 
 
 def test_unknown_language_and_empty_project(project, tmp_path_factory):
