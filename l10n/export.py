@@ -66,6 +66,11 @@ class ExportResult:
     def percent(self) -> float:
         return 100.0 * self.reviewed / self.total if self.total else 100.0
 
+    @property
+    def percent_text(self) -> str:
+        """``80%``, ``72.7%``: one decimal, so 79.96% never shows as the 80% it is refused for."""
+        return f"{self.percent:.1f}".removesuffix(".0") + "%"
+
 
 def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str = "source") -> list[Piece]:
     """Decide what fills each segment (see the module docstring)."""
@@ -251,11 +256,11 @@ def export_document(
         raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     text = read_source(source_path)
     po = load_po(po_path) if po_path.is_file() else None
-    pieces = plan(segment_text(text), catalog_entries(po), fallback)
+    entries = catalog_entries(po)
+    pieces = plan(segment_text(text), entries, fallback)
     reviewed, total = reviewed_count(pieces)
     result = ExportResult(doc, lang, None, reviewed, total)
     if result.percent < min_reviewed:
-        entries = catalog_entries(po)
         unknown = len({p.segment.text for p in pieces if p.segment.text not in entries})
         if po is None:
             missing = f" (no catalog {po_path})"
@@ -264,7 +269,7 @@ def export_document(
         else:
             missing = ""
         result.refused = (
-            f"{doc}: {result.percent:.0f}% reviewed in {lang} ({reviewed} of {total} segments){missing}, "
+            f"{doc}: {result.percent_text} reviewed in {lang} ({reviewed} of {total} segments){missing}, "
             f"below the minimum of {min_reviewed:g}%; nothing written"
         )
         return result

@@ -89,7 +89,7 @@ def test_below_threshold_is_refused_and_writes_nothing(tmp_path):
     _write_catalog(root, "wco", "az", lambda s: "AZ " + s,
                    flags=lambda s: [] if s in reviewed else ["fuzzy"])
     (result,) = export_paths([root], "az")
-    assert result.refused and "73% reviewed in az (8 of 11 segments)" in result.refused
+    assert result.refused and "72.7% reviewed in az (8 of 11 segments)" in result.refused
     assert "below the minimum of 80%" in result.refused
     assert result.path is None and not (root / "dist").exists()
     (result,) = export_paths([root], "az", min_reviewed=72.7)
@@ -216,4 +216,4 @@ def test_refusal_names_segments_missing_from_an_outdated_catalog(tmp_path):
     _write_catalog(root, "a", "az", lambda s: "Bir.")
     (root / "source" / "a.txt").write_text("One here. Two here. Three here.\n", encoding="utf-8")
     (result,) = export_paths([root], "az")
-    assert result.refused.startswith("a: 67% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")
+    assert result.refused.startswith("a: 66.7% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")

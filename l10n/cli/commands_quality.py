@@ -105,7 +105,7 @@ def export(
                 typer.echo(f"refused: {r.refused}", err=True)
                 continue
             filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items()))
-            typer.echo(f"wrote {_rel(r.path)}  ({r.percent:.0f}% reviewed; segments: {filled})")
+            typer.echo(f"wrote {_rel(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
     if any(r.refused for r in results):
         raise typer.Exit(1)
 
