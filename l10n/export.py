@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,8 +69,8 @@ class ExportResult:
 
     @property
     def percent_text(self) -> str:
-        """``80%``, ``72.7%``: one decimal, so 79.96% never shows as the 80% it is refused for."""
-        return f"{self.percent:.1f}".removesuffix(".0") + "%"
+        """``80%``, ``72.7%``: one decimal, rounded down, so 79.96% never shows as the 80% it is refused for."""
+        return f"{math.floor(self.percent * 10) / 10:.1f}".removesuffix(".0") + "%"
 
 
 def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str = "source") -> list[Piece]:

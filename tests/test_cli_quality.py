@@ -115,7 +115,7 @@ def test_export_writes_and_refuses(project):
 
     result = runner.invoke(app, ["export", "--to", "ru"])  # 2 of 3 reviewed = 67%
     assert result.exit_code == 1
-    assert "refused: wco: 66.7% reviewed in ru (2 of 3 segments), below the minimum of 80%" in result.stderr
+    assert "refused: wco: 66.6% reviewed in ru (2 of 3 segments), below the minimum of 80%" in result.stderr
     assert not (project / "dist/ru").exists()
 
     result = runner.invoke(app, ["export", "--to", "ru", "--min-reviewed", "60", "--fallback", "draft",

@@ -216,4 +216,4 @@ def test_refusal_names_segments_missing_from_an_outdated_catalog(tmp_path):
     _write_catalog(root, "a", "az", lambda s: "Bir.")
     (root / "source" / "a.txt").write_text("One here. Two here. Three here.\n", encoding="utf-8")
     (result,) = export_paths([root], "az")
-    assert result.refused.startswith("a: 66.7% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")
+    assert result.refused.startswith("a: 66.6% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")
