@@ -59,3 +59,34 @@ def test_demo_refuses_a_folder_that_is_not_a_project(tmp_path):
     (tmp_path / "holiday.jpg").write_bytes(b"\xff\xd8")
     with pytest.raises(L10nError, match="not empty and not an l10n project"):
         run_demo(tmp_path)
+
+
+def test_committed_sample_catalogs_are_what_the_toolkit_produces(tmp_path, msgfmt):
+    """The repository's locales/ match source/ as segmented today: a re-run changes nothing.
+
+    If this fails after a segmenter change, regenerate them (see the README):
+    ``l10n models install l10n/demo --dir /tmp/demo-models && l10n translate --models /tmp/demo-models``.
+    """
+    import shutil
+
+    from l10n.project import Project
+    from l10n.workflow import translate_project
+
+    repo = REPO_SOURCE.parents[1]
+    for name in ("source", "locales"):
+        shutil.copytree(repo / name, tmp_path / name)
+    for path in catalog_files(tmp_path):
+        msgfmt_check(msgfmt, path)
+    before = snapshot(tmp_path)
+
+    def no_engine(target):
+        raise AssertionError(f"the committed {target} catalog lacks drafts")
+
+    project = Project.open(tmp_path)
+    result = translate_project(project, project.documents(), ["az", "ru"], no_engine)
+    assert result.written == [], "locales/ is out of date with source/"
+    assert snapshot(tmp_path) == before
+    refs = reference()
+    for lang in ("az", "ru"):
+        po = polib.pofile(str(tmp_path / "locales" / lang / "LC_MESSAGES" / "wco-europe-customs.po"))
+        assert all(e.msgstr == refs[e.msgid][lang] for e in po if not e.obsolete)
