@@ -37,6 +37,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, TextIO
 
@@ -132,6 +133,7 @@ def _stem(word: str, lang: str) -> str:
     return stem
 
 
+@lru_cache(maxsize=4096)
 def rendering_pattern(rendering: str, lang: str, exact: bool = False) -> re.Pattern[str]:
     """The regular expression that finds ``rendering`` in a ``lang`` translation (see module doc)."""
     words = rendering.split()

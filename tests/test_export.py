@@ -217,3 +217,23 @@ def test_refusal_names_segments_missing_from_an_outdated_catalog(tmp_path):
     (root / "source" / "a.txt").write_text("One here. Two here. Three here.\n", encoding="utf-8")
     (result,) = export_paths([root], "az")
     assert result.refused.startswith("a: 66.6% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from(["Customs", "the WCO", "met", "in 2021", "said", "(online)", "«quote»", "e.g.", "#", "-", "  "])
+_SENTENCE = st.builds(lambda ws, end: " ".join(ws) + end, st.lists(_WORDS, min_size=1, max_size=6),
+                      st.sampled_from([".", "!", "?", "", "..."]))
+_GAP = st.sampled_from([" ", "  ", "\n", "\n\n", "\r\n", "\r\n\r\n", "\n\n\n", "\t"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_SENTENCE, _GAP), min_size=1, max_size=8), st.sampled_from(["", "\n", "  \n"]))
+def test_rebuild_identity_property(parts, lead):
+    text = lead + "".join(s + g for s, g in parts)
+    segments = segment_text(text)
+    identity = {s.text: polib.POEntry(msgid=s.text, msgstr=s.text) for s in segments}
+    assert rebuild(text, plan(segments, identity, "skip")) == text
+    upper = {s.text: polib.POEntry(msgid=s.text, msgstr=s.text.upper()) for s in segments}
+    out = rebuild(text, plan(segments, upper, "skip"))
+    assert out.count("\n") == text.count("\n")  # the layout survives any translation
