@@ -15,6 +15,7 @@ optional ``l10n.toml`` at the project root overrides the defaults::
 
 from __future__ import annotations
 
+import os
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,14 +93,14 @@ class Project:
 
     def document(self, path: str | Path) -> Document:
         """The document for an article path inside ``source/``."""
-        path = Path(path).resolve()
-        if path.parent != self.source_dir or path.suffix not in ARTICLE_SUFFIXES:
+        path = Path(os.path.abspath(path))
+        if path.parent.resolve() != self.source_dir or path.suffix not in ARTICLE_SUFFIXES:
             raise L10nError(
                 f"not an article of this project (expected {SOURCE_DIR}/<name>.txt or .md)", path=path
             )
         if not path.is_file():
             raise L10nError("no such article", path=path)
-        return Document(path.stem, path)
+        return Document(path.stem, self.source_dir / path.name)
 
     def pot_path(self, doc: Document) -> Path:
         return self.locales_dir / f"{doc.name}.pot"
@@ -115,8 +116,11 @@ class Project:
         return sorted(p for p in folder.glob("*.po") if p.is_file())
 
     def relative(self, path: Path) -> str:
-        """``path`` relative to the project root, with forward slashes (for ``#:`` references)."""
-        return Path(path).resolve().relative_to(self.root).as_posix()
+        """``path`` relative to the project root, with forward slashes (for ``#:`` references).
+
+        Symbolic links are not followed: an article linked from elsewhere is still ``source/<name>``.
+        """
+        return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
 
 
 def find_project(start: str | Path = ".") -> Project:

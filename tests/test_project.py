@@ -97,3 +97,13 @@ def test_bad_config_is_a_user_error_with_the_file(project_dir, text, message):
 def test_split_languages():
     assert split_languages(["az,ru", " tr ", "az", ""]) == ["az", "ru", "tr"]
     assert split_languages(None) == []
+
+
+def test_a_symlinked_article_keeps_its_project_name(project_dir, tmp_path_factory):
+    elsewhere = tmp_path_factory.mktemp("drafts") / "story.txt"
+    elsewhere.write_text("Linked.\n", encoding="utf-8")
+    (project_dir / "source" / "linked.txt").symlink_to(elsewhere)
+    project = Project.open(project_dir)
+    doc = project.document(project_dir / "source" / "linked.txt")
+    assert doc.name == "linked" and project.relative(doc.source) == "source/linked.txt"
+    assert "linked" in [d.name for d in project.documents()]
