@@ -257,3 +257,23 @@ def test_without_a_store_record_a_draft_counts_as_edited(project):
     newer = FakeEngines(origin="real translate-en_{target} 1.9")
     result, _ = run(project, newer, languages=("az",), redraft=True)
     assert newer.calls == 0 and result.written == []
+
+
+def test_provenance_survives_gnu_msgmerge_and_the_result_reads_back(project, msgfmt):
+    import shutil
+    import subprocess
+
+    msgmerge = shutil.which("msgmerge")
+    if msgmerge is None:
+        pytest.fail("GNU gettext's msgmerge is required for the tests (apt-get install gettext)")
+    run(project, languages=("az",))
+    po_path = project.root / "locales/az/LC_MESSAGES/a.po"
+    subprocess.run([msgmerge, "--quiet", "--previous", "-U", "--backup=off", str(po_path),
+                    str(project.root / "locales/a.pot")], check=True)
+    text = po_path.read_text(encoding="utf-8")
+    assert text.count("# l10n: machine draft, fake translate-en_az 1.0") == 3
+    result, engines = run(project, languages=("az",), now=T1)
+    assert engines.calls == 0
+    got = entries(po_path)
+    assert all(entry_state(e) == DRAFT and provenance(e) for e in got.values())
+    msgfmt_check(msgfmt, po_path)
