@@ -103,7 +103,8 @@ def _imbalance(text: str, opening: dict[str, str], closing: set[str]) -> tuple[i
     """(unexpected closers, unclosed openers) of ``text`` for the given pairs."""
     stack: list[str] = []
     unexpected = 0
-    for ch in text:
+    marks = set(opening) | closing | {c for v in opening.values() for c in v}
+    for ch in (c for c in text if c in marks):
         if stack and ch in stack[-1]:
             stack.pop()
         elif ch in opening:
@@ -138,6 +139,8 @@ def check_brackets(source: str, translation: str, ctx: CheckContext) -> list[str
 
 def _curl(text: str) -> str:
     """Straight double quotes as opening or closing marks, judged by what precedes them."""
+    if '"' not in text:
+        return text
     out = []
     for i, ch in enumerate(text):
         if ch == '"':

@@ -61,6 +61,7 @@ def renderings(number: Number, lang: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=4096)
 def _pattern(form: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\d])(?<![\d][.,])" + re.escape(form) + r"(?!\d)(?![.,]\d)")
 
