@@ -44,12 +44,29 @@ def read_catalog(path: str | Path) -> CatalogFile | None:
     return CatalogFile(path=path, po=po, text=data.decode("utf-8", errors="replace"), digest=digest_bytes(data))
 
 
-def write_catalog(path: str | Path, text: str, *, read_digest: str | None) -> None:
+class CatalogChangedError(L10nError):
+    """The file on disk is not the one that was read: someone (an editor) saved it meanwhile."""
+
+
+def current_digest(path: str | Path) -> str | None:
+    """The digest of the file's bytes now; None if it does not exist."""
+    try:
+        return digest_bytes(Path(path).read_bytes())
+    except FileNotFoundError:
+        return None
+    except OSError as err:
+        raise L10nError(f"cannot read: {err.strerror or err}", path=path) from None
+
+
+def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check: bool = True) -> None:
     """Write ``text`` atomically to ``path``.
 
     ``read_digest`` is the digest of the file as it was read before the update
-    (None if it did not exist), for a check that it was not changed meanwhile.
+    (None if it did not exist). With ``check``, raises CatalogChangedError
+    instead of writing when the file on disk no longer has that digest.
     """
+    if check and current_digest(path) != read_digest:
+        raise CatalogChangedError("changed on disk while l10n was working (saved by an editor?)", path=path)
     atomic_write_text(path, text)
 
 

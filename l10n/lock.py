@@ -1,10 +1,10 @@
-"""One run at a time per project: an exclusive ``flock`` on ``locales/.l10n/lock``.
+"""One run at a time per project: an exclusive ``flock`` on the project folder itself.
 
 The kernel releases the lock when the holder exits, even on SIGKILL, so a
-crashed run never leaves the project locked. The lock file itself is never
-replaced or deleted (that would let two processes lock two different inodes);
-who holds it is written next to it, atomically, in ``lock.owner`` (pid, time,
-command) so that a second run can say whom it is waiting for.
+crashed run never leaves the project locked, and locking creates no file (a
+run that fails early leaves the project exactly as it was). Who holds the
+lock is read from ``/proc/locks`` (Linux), so a second run can name the pid
+it is waiting for.
 
 A process may take the same lock again while it holds it (nested ``with``
 blocks share one ``flock``).
@@ -13,38 +13,42 @@ blocks share one ``flock``).
 from __future__ import annotations
 
 import os
-import sys
 import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
-from l10n.atomic import atomic_write_text
 from l10n.errors import L10nError
 
 __all__ = ["project_lock", "lock_path", "lock_holder"]
 
-LOCK_DIR = Path("locales") / ".l10n"
 POLL_SECONDS = 0.05
 
-_held: dict[Path, int] = {}  # lock path -> nesting depth, for this process
+_held: dict[Path, int] = {}  # locked folder -> nesting depth, for this process
 _held_guard = threading.Lock()
 
 
 def lock_path(root: str | Path) -> Path:
-    """The lock file of the project at ``root``."""
-    return Path(root).resolve() / LOCK_DIR / "lock"
+    """What is locked for the project at ``root``: the project folder."""
+    return Path(root).resolve()
 
 
 def lock_holder(root: str | Path) -> str:
-    """A description of the current holder, from ``lock.owner`` ("pid 123 (l10n translate) since ...")."""
-    owner = lock_path(root).with_name("lock.owner")
+    """Who holds the lock of ``root``: "pid 123 (l10n translate)", or "another process" if unknown."""
     try:
-        text = owner.read_text(encoding="utf-8").strip()
-    except (OSError, UnicodeDecodeError):
+        st = os.stat(lock_path(root))
+        with open("/proc/locks", encoding="ascii", errors="replace") as fh:
+            table = fh.read()
+    except OSError:
         return "another process"
-    return text or "another process"
+    key = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    for row in table.splitlines():
+        fields = row.split()
+        # "1: FLOCK  ADVISORY  WRITE 27387 fe:00:2173141 0 EOF"
+        if len(fields) >= 6 and fields[1] == "FLOCK" and fields[5] == key and fields[4].isdigit():
+            return f"pid {fields[4]}{_command(fields[4])}"
+    return "another process"
 
 
 @contextmanager
@@ -57,11 +61,9 @@ def project_lock(root: str | Path, wait: float | None = None) -> Iterator[Path]:
     """
     path = lock_path(root)
     with _held_guard:
-        if path in _held:
+        nested = path in _held
+        if nested:
             _held[path] += 1
-            nested = True
-        else:
-            nested = False
     if nested:
         try:
             yield path
@@ -71,19 +73,13 @@ def project_lock(root: str | Path, wait: float | None = None) -> Iterator[Path]:
         return
 
     fd = _acquire(path, wait)
-    owner = path.with_name("lock.owner")
     with _held_guard:
         _held[path] = 1
     try:
-        atomic_write_text(owner, _describe_self())
         yield path
     finally:
         with _held_guard:
             del _held[path]
-        try:
-            owner.unlink()
-        except OSError:
-            pass
         os.close(fd)  # closing the descriptor releases the flock
 
 
@@ -91,10 +87,9 @@ def _acquire(path: Path, wait: float | None) -> int:
     import fcntl
 
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as err:
-        raise L10nError(f"cannot create the project lock: {err.strerror or err}", path) from None
+        raise L10nError(f"cannot lock the project: {err.strerror or err}", path) from None
     deadline = time.monotonic() + (wait or 0.0)
     while True:
         try:
@@ -107,17 +102,26 @@ def _acquire(path: Path, wait: float | None) -> int:
             raise L10nError(f"cannot lock the project: {err.strerror or err}", path) from None
         if time.monotonic() >= deadline:
             os.close(fd)
-            root = path.parent.parent.parent
             waited = f" after waiting {wait:g} s" if wait else ""
             raise L10nError(
-                f"the project is busy{waited}: another l10n run holds the lock ({lock_holder(root)}); "
+                f"the project is busy{waited}: another l10n run holds its lock ({lock_holder(path)}); "
                 "wait for it to finish or retry with --wait SECONDS",
                 path,
             )
         time.sleep(POLL_SECONDS)
 
 
-def _describe_self() -> str:
-    command = " ".join(Path(sys.argv[0]).name.split() + sys.argv[1:2]) if sys.argv and sys.argv[0] else "python"
-    since = time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime())
-    return f"pid {os.getpid()} ({command}) since {since}\n"
+def _command(pid: str) -> str:
+    """`` (l10n translate)`` from /proc/<pid>/cmdline, or "" when it cannot be read."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as fh:
+            argv = fh.read().split(b"\0")
+    except OSError:
+        return ""
+    words = [a.decode(errors="replace").split("\n")[0] for a in argv if a]
+    if len(words) >= 2 and Path(words[0]).name.startswith("python"):
+        words = words[1:]  # "python -m l10n ..." or "python script.py ..."
+    if not words:
+        return ""
+    words[0] = Path(words[0]).name
+    return " (" + " ".join(words[:3])[:60] + ")"

@@ -35,9 +35,10 @@ from l10n.catalog import (
     provenance,
     REVIEWED,
 )
-from l10n.catalog_io import CatalogFile, read_catalog, write_catalog
+from l10n.catalog_io import CatalogChangedError, CatalogFile, read_catalog, write_catalog
 from l10n.engine.base import Engine
 from l10n.errors import L10nError
+from l10n.lock import project_lock
 from l10n.merge import MergeResult, merge_catalog
 from l10n.project import SOURCE_LANGUAGE, Document, Project, resolve_paths, split_languages
 from l10n.store import DraftStore, StoredDraft
@@ -98,6 +99,8 @@ class _Pending:
     old: CatalogFile | None
     po: polib.POFile
     date_key: str | None  # header date set to now when the file changes
+    template: polib.POFile | None = None  # for a catalog: to merge again if an editor saved it meanwhile
+    info: LanguageInfo | None = None
 
 
 @dataclass
@@ -142,6 +145,7 @@ def translate_paths(
     progress: LanguageProgress | None = None,
     redraft: bool = False,
     cwd: str | Path = ".",
+    lock_wait: float | None = None,
 ) -> TranslateResult:
     """`l10n translate`: PATHS (articles or a project folder; none = the current project).
 
@@ -157,7 +161,9 @@ def translate_paths(
         glossary if glossary.is_file() else None,
     )
     langs = split_languages(languages) or list(project.languages)
-    return translate_project(project, documents, langs, factory, progress=progress, redraft=redraft)
+    return translate_project(
+        project, documents, langs, factory, progress=progress, redraft=redraft, lock_wait=lock_wait
+    )
 
 
 def translate_project(
@@ -169,13 +175,31 @@ def translate_project(
     progress: LanguageProgress | None = None,
     now: datetime | None = None,
     redraft: bool = False,
+    lock_wait: float | None = None,
 ) -> TranslateResult:
     """Update the templates and catalogs of ``documents`` for ``languages`` and draft what is missing.
 
     With ``redraft``, machine drafts nobody has edited (their msgstr is still
     exactly the stored draft) are replaced by this engine's drafts, e.g. after
     installing real Argos packages in place of the demo ones.
+
+    Holds the project lock (:mod:`l10n.lock`; another run waits ``lock_wait``
+    seconds, then fails). A catalog saved by an editor during the run is
+    merged again before writing (:mod:`l10n.rebase`), so the edit survives.
     """
+    with project_lock(project.root, wait=lock_wait):
+        return _translate_locked(project, documents, languages, engine_factory, progress, now, redraft)
+
+
+def _translate_locked(
+    project: Project,
+    documents: Sequence[Document],
+    languages: Sequence[str],
+    engine_factory: EngineFactory,
+    progress: LanguageProgress | None,
+    now: datetime | None,
+    redraft: bool,
+) -> TranslateResult:
     if not documents:
         raise L10nError("no articles to translate (expected source/<name>.txt or .md)", path=project.source_dir)
     stamp = format_date(now or datetime.now(timezone.utc))
@@ -188,13 +212,15 @@ def translate_project(
         works = [_merge(project, doc, tpl.po, info) for doc, tpl in zip(documents, templates)]
         summary = LanguageSummary(language=info.code, documents=len(works))
         _draft_language(project, info, works, engine_factory, store, summary, progress, now, redraft)
-        for work in works:
+        for work, tpl in zip(works, templates):
             summary.new += len(work.merged.new)
             summary.stale += len(work.merged.stale)
             summary.unchanged += work.merged.unchanged
             summary.obsolete += len(work.merged.obsolete)
             summary.untranslated += sum(1 for e in active_entries(work.merged.catalog) if not has_translation(e))
-            pending.append(_Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date"))
+            pending.append(
+                _Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info)
+            )
         summaries.append(summary)
     written = _write_changed(pending, stamp)
     catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
@@ -342,6 +368,36 @@ def _write_changed(pending: list[_Pending], stamp: str) -> list[Path]:
             continue
         if item.date_key is not None:
             item.po.metadata[item.date_key] = stamp
-        write_catalog(item.path, dump(item.po), read_digest=item.old.digest if item.old else None)
+        _write_checked(item, stamp)
         written.append(item.path)
     return written
+
+
+def _write_checked(item: _Pending, stamp: str, attempts: int = 3) -> None:
+    """Write unless the file changed on disk since it was read; then merge the saved file again.
+
+    A template is derived from its article only, so it is simply rewritten. A
+    catalog the translator saved is re-read (strictly: a malformed save stops
+    the run with its path:line, and nothing is written over it) and merged
+    with the template; the run's drafts fill only what is still untranslated.
+    """
+    try:
+        write_catalog(item.path, dump(item.po), read_digest=item.old.digest if item.old else None)
+        return
+    except CatalogChangedError:
+        if item.template is None or item.info is None:
+            write_catalog(item.path, dump(item.po), read_digest=None, check=False)
+            return
+    from l10n.rebase import rebase_drafts
+
+    for _ in range(attempts):
+        saved = read_catalog(item.path)
+        before = item.old.po if item.old else None
+        po = rebase_drafts(saved.po if saved else None, item.template, item.info, item.po, before)
+        po.metadata["PO-Revision-Date"] = stamp
+        try:
+            write_catalog(item.path, dump(po), read_digest=saved.digest if saved else None)
+            return
+        except CatalogChangedError:
+            continue
+    raise L10nError("keeps changing on disk while l10n writes it; close the editor and run again", path=item.path)

@@ -55,7 +55,7 @@ def test_second_run_fails_at_once_naming_the_holder_pid(tmp_path, holder):
         with project_lock(tmp_path):
             pytest.fail("acquired a lock that another process holds")
     message = str(info.value)
-    assert f"pid {proc.pid}" in message
+    assert f"pid {proc.pid} (" in message
     assert message.startswith(str(lock_path(tmp_path)) + ": ")
     assert "--wait" in message
 
@@ -75,7 +75,7 @@ def test_second_run_waits_until_the_first_finishes(tmp_path, holder):
     proc.stdin.flush()
     with project_lock(tmp_path, wait=30) as path:
         assert path == lock_path(tmp_path)
-        assert lock_holder(tmp_path).startswith(f"pid {os.getpid()} ")
+        assert lock_holder(tmp_path).startswith(f"pid {os.getpid()} ")  # we hold it now
     assert proc.wait(timeout=30) == 0
     assert proc.stdout.read().strip() == "released"
 
@@ -109,22 +109,55 @@ def test_lock_is_reentrant_in_one_process_and_released_after(tmp_path):
     assert other.stdout.strip() == "ok", other.stderr
 
 
-def test_owner_file_removed_and_lock_file_kept(tmp_path):
-    with project_lock(tmp_path) as path:
-        assert path.with_name("lock.owner").is_file()
-    assert path.is_file()  # never deleted: deleting a flock file lets two runs lock two inodes
-    assert not path.with_name("lock.owner").exists()
+def test_locking_creates_no_file(tmp_path, holder):
+    with project_lock(tmp_path):
+        pass
+    proc = holder()
+    with pytest.raises(L10nError):
+        with project_lock(tmp_path):
+            pass
+    proc.kill()
+    assert list(tmp_path.iterdir()) == []  # a failed run leaves the project as it was
+
+
+def test_holder_named_with_its_command(tmp_path, holder):
+    proc = holder()
+    assert lock_holder(tmp_path).startswith(f"pid {proc.pid} (")
+    proc.kill()
+    proc.wait()
     assert lock_holder(tmp_path) == "another process"
 
 
-def test_unwritable_lock_location_is_a_clear_error(tmp_path):
-    (tmp_path / "locales").write_text("not a folder")
-    with pytest.raises(L10nError, match="cannot create the project lock"):
-        with project_lock(tmp_path):
+def test_missing_project_folder_is_a_clear_error(tmp_path):
+    with pytest.raises(L10nError, match="cannot lock the project") as info:
+        with project_lock(tmp_path / "nope"):
             pass
+    assert str(info.value).startswith(str(tmp_path / "nope") + ": ")
 
 
 def test_import_creates_nothing(tmp_path):
     code = "import l10n.lock, l10n.poread"
     subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_translate_refuses_while_another_run_holds_the_lock(tmp_path, holder):
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "a.txt").write_text("Hello there.\n", encoding="utf-8")
+    proc = holder()
+    result = CliRunner().invoke(app, ["translate", str(tmp_path), "--to", "az"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "the project is busy" in lines[0] and f"pid {proc.pid}" in lines[0]
+    assert "Traceback" not in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["source"]  # nothing written
+
+    proc.stdin.write("\n")  # the other run finishes; this one waits for it and goes on
+    proc.stdin.flush()
+    result = CliRunner().invoke(app, ["translate", str(tmp_path), "--to", "az", "--wait", "30"])
+    assert "the project is busy" not in result.stderr
+    assert "no Argos package for en->az" in result.stderr  # got past the lock (no packages installed here)

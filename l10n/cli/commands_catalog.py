@@ -39,6 +39,11 @@ def translate(
         bool,
         typer.Option("--redraft", help="Replace machine drafts nobody has edited with this engine's drafts."),
     ] = False,
+    wait: Annotated[
+        float,
+        typer.Option("--wait", min=0, metavar="SECONDS",
+                     help="If another run holds the project lock, wait this long for it (default: fail at once)."),
+    ] = 0,
     json_out: JsonOpt = False,
 ) -> None:
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
@@ -46,7 +51,8 @@ def translate(
 
     with _progress(enabled=not json_out) as progress:
         result = translate_paths(
-            paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft
+            paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft,
+            lock_wait=wait,
         )
     if json_out:
         print_json(result.as_dict())
