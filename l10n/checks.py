@@ -66,7 +66,8 @@ def check_glossary(source: str, translation: str, ctx: CheckContext) -> list[str
     if ctx.glossary is None:
         return []
     return [
-        f"{term.source!r} must be rendered as {term.rendering(ctx.lang)!r}"
+        f"{term.source!r} must stay as is (do not translate)" if term.kept(ctx.lang)
+        else f"{term.source!r} must be rendered as {term.rendering(ctx.lang)!r}"
         for term in ctx.glossary.missing(source, translation, ctx.lang)
     ]
 

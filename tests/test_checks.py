@@ -65,7 +65,7 @@ def test_glossary_check(source, translation, ctx, ok):
     messages = check_glossary(source, translation, ctx)
     assert (messages == []) is ok
     if not ok:
-        assert "must be rendered as" in messages[0]
+        assert "must be rendered as" in messages[0] or "must stay as is (do not translate)" in messages[0]
 
 
 def test_glossary_check_without_glossary_finds_nothing():
@@ -232,3 +232,9 @@ def test_check_entry_plural_forms_compare_with_msgid_plural():
 def test_finding_str_marks_non_reviewed():
     f = Finding("a.po", 3, "numbers", "53 is missing", "draft", "x")
     assert str(f) == "a.po:3: numbers: 53 is missing [draft]"
+
+
+def test_glossary_messages():
+    assert check_glossary("Trend reports.", "сообщает Тренд.", RU) == ["'Trend' must stay as is (do not translate)"]
+    assert check_glossary("The State Customs Committee", "Комитет", RU) == [
+        "'State Customs Committee' must be rendered as 'Государственный таможенный комитет'"]
