@@ -305,8 +305,9 @@ class GlossaryEngine:
         else:
             todo = [i for i, w in enumerate(with_terms) if w]
             plain = [i for i, w in enumerate(with_terms) if not w]
-            for i, d in zip(plain, self.underlying.translate([texts[i] for i in plain], progress)):
-                drafts[i] = d
+            if plain:
+                for i, d in zip(plain, self.underlying.translate([texts[i] for i in plain], progress)):
+                    drafts[i] = d
         protected = [protect(texts[i], self.glossary, lang) for i in todo]
         second = self.underlying.translate([p.text for p in protected]) if todo else []
         for i, prot, draft in zip(todo, protected, second):
