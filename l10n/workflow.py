@@ -235,7 +235,7 @@ def _update_template(project: Project, doc: Document, stamp: str) -> _Pending:
     old = read_catalog(path)
     created = (old.po.metadata.get("POT-Creation-Date") if old is not None else None) or stamp
     pot = build_template(doc.name, project.relative(doc.source), segments, creation_date=created)
-    if old is None or dump(pot) != dump(old.po):
+    if not _same_content(old, dump(pot)):
         # Dated before the catalogs are merged: they copy POT-Creation-Date.
         pot.metadata["POT-Creation-Date"] = pot.metadata["PO-Revision-Date"] = stamp
     return _Pending(path, old, pot, None)
@@ -363,14 +363,19 @@ def _write_changed(pending: list[_Pending], stamp: str) -> list[Path]:
     """Write each file whose content changed (dating it now); leave the others untouched."""
     written = []
     for item in pending:
-        text = dump(item.po)
-        if item.old is not None and text == dump(item.old.po):
+        if _same_content(item.old, dump(item.po)):
             continue
         if item.date_key is not None:
             item.po.metadata[item.date_key] = stamp
         _write_checked(item, stamp)
         written.append(item.path)
     return written
+
+
+def _same_content(old: CatalogFile | None, text: str) -> bool:
+    """True if ``text`` says what the file as read says (byte-equal, or equal once re-serialized:
+    a file an editor saved with its own line wrapping is left alone when nothing changed)."""
+    return old is not None and (text == old.text or text == dump(old.po))
 
 
 def _write_checked(item: _Pending, stamp: str, attempts: int = 3) -> None:
