@@ -149,25 +149,57 @@ def _heading_level(text: str, pos: int, first: bool) -> int:
     return min(max(marks, 1), 6) if marks else (1 if first else 2)
 
 
-def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str) -> str:
+_LINE_MARKUP = re.compile(r"^[ \t]*(?:>[ \t]*)*")
+_NUMBERED = re.compile(r"\d{1,9}[.)][ \t]")
+_LIST_MARK = re.compile(r"(?:[-*+]|(\d{1,9})[.)])[ \t]+$")
+
+
+def _line_prefix(text: str, pos: int) -> str | None:
+    """The Markdown prefix before ``pos`` on its line (blockquote markers removed), or None mid-line."""
+    prefix = text[text.rfind("\n", 0, pos) + 1:pos]
+    rest = prefix[_LINE_MARKUP.match(prefix).end():]
+    return rest if prefix.strip(" \t>") == rest.strip() else None
+
+
+def _html_blocks(text: str, pieces: Sequence[Piece]) -> list[tuple[str, list[str]]]:
+    """Per paragraph: (tag, [inner HTML]); a Markdown list paragraph is ("ul"|"ol", items)."""
     chunks = _chunks(text, pieces)
-    blocks: list[tuple[str, str]] = []
-    current: int | None = None
-    parts: list[str] = []
-    tag = "p"
+    paragraphs: dict[int, list[int]] = {}
     for i, p in enumerate(pieces):
-        if p.segment.paragraph != current:
-            if parts and "".join(parts).strip():
-                blocks.append((tag, "".join(parts).strip()))
-            current, parts = p.segment.paragraph, []
-            tag = f"h{_heading_level(text, p.segment.start, not blocks)}" if p.segment.heading else "p"
-        elif parts:
-            gap = chunks[2 * i]
-            parts.append(html.escape(" ".join(gap.split())) if gap.strip() else (" " if gap else ""))
-        parts.append(html.escape(" ".join(chunks[2 * i + 1].split())))
-    if parts and "".join(parts).strip():
-        blocks.append((tag, "".join(parts).strip()))
-    body = "\n".join(f"<{t}>{content}</{t}>" for t, content in blocks)
+        paragraphs.setdefault(p.segment.paragraph, []).append(i)
+    blocks: list[tuple[str, list[str]]] = []
+    for indexes in paragraphs.values():
+        first = pieces[indexes[0]].segment
+        marker = _LIST_MARK.match(_line_prefix(text, first.start) or "")
+        if first.heading:
+            tag = f"h{_heading_level(text, first.start, not blocks)}"
+        else:
+            tag = ("ol" if marker.group(1) else "ul") if marker else "p"
+        items: list[list[str]] = [[]]
+        for n, i in enumerate(indexes):
+            prefix = _line_prefix(text, pieces[i].segment.start)
+            if n and tag in ("ul", "ol") and prefix is not None and _LIST_MARK.match(prefix):
+                items.append([])
+            elif n and "\n" in chunks[2 * i] and _NUMBERED.match(pieces[i].segment.text):
+                items[-1].append("<br>")  # "1. ..." lines keep their own line
+            elif n and chunks[2 * i]:
+                items[-1].append(" ")
+            items[-1].append(html.escape(" ".join(chunks[2 * i + 1].split())))
+        inner = [" ".join("".join(item).split()).replace(" <br> ", "<br>") for item in items]
+        inner = [x for x in inner if x]
+        if inner:
+            blocks.append((tag, inner))
+    return blocks
+
+
+def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str) -> str:
+    lines = []
+    for tag, inner in _html_blocks(text, pieces):
+        if tag in ("ul", "ol"):
+            lines.append(f"<{tag}>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + f"\n</{tag}>")
+        else:
+            lines.append(f"<{tag}>{inner[0]}</{tag}>")
+    body = "\n".join(lines)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{html.escape(lang, quote=True)}">\n'

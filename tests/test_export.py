@@ -237,3 +237,16 @@ def test_rebuild_identity_property(parts, lead):
     upper = {s.text: polib.POEntry(msgid=s.text, msgstr=s.text.upper()) for s in segments}
     out = rebuild(text, plan(segments, upper, "skip"))
     assert out.count("\n") == text.count("\n")  # the layout survives any translation
+
+
+def test_html_lists_blockquotes_and_numbered_lines():
+    text = ("Intro text. More text\nwrapped here.\n\n- First item. Second sentence.\n- Second item.\n\n"
+            "1. One.\n2. Two.\n\n> Quoted line.\n> Second quoted.\n")
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    assert "<p>Intro text. More text wrapped here.</p>" in page
+    assert "<ul>\n<li>First item. Second sentence.</li>\n<li>Second item.</li>\n</ul>" in page
+    assert "<p>1. One.<br>2. Two.</p>" in page
+    assert "<p>Quoted line. Second quoted.</p>" in page
+    checker = _Checker()
+    checker.feed(page.replace("<br>", ""))
+    assert checker.stack == []
