@@ -37,6 +37,9 @@ LAYOUT_CASES = [
     # quotes, rules, layout-only lines
     ("> Quoted once.\n> Quoted twice.", [("Quoted once.", 0, 1, False), ("Quoted twice.", 0, 2, False)]),
     ("Before.\n\n* * *\n\n---\n\nAfter.", [("Before.", 0, 1, False), ("After.", 1, 7, False)]),
+    ("Two lines of a\nhard-wrapped sentence.\n---\nAfter the rule.",
+     [("Two lines of a\nhard-wrapped sentence.", 0, 1, False), ("After the rule.", 1, 4, False)]),
+    ("Text.\n* * *\nMore.", [("Text.", 0, 1, False), ("More.", 1, 3, False)]),
     ("", []),
     ("\n \n\t\n", []),
     ("...", []),

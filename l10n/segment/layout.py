@@ -14,6 +14,7 @@ from typing import Iterator
 
 _ATX = re.compile(r" {0,3}#{1,6}(?=[ \t\r]|$)")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t\r]*$")
+_RULE = re.compile(r"(?:[-*_][ \t]*){3,}\r?$")
 _QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(?=\S)")
 _ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
@@ -54,8 +55,10 @@ def units(text: str) -> Iterator[Unit]:
                     yield state.unit(s, e, "heading", False)
                 state.new_para = True
                 continue
-            if c in "=-" and cur and len(cur) == 1 and kind == "text" and _SETEXT.match(text, cs, le):
-                yield from state.flush(text, cur, "heading", len(block))
+            if c in "=-*_" and (_SETEXT.match(text, cs, le) or _RULE.match(text, cs, le)):
+                # A setext underline makes the single line above it a heading; a rule ends a unit.
+                setext = c in "=-" and len(cur) == 1 and kind == "text" and _SETEXT.match(text, cs, le)
+                yield from state.flush(text, cur, "heading" if setext else kind, len(block))
                 cur = []
                 state.new_para = True
                 continue
