@@ -76,10 +76,12 @@ def export(
     to: Annotated[str, typer.Option("--to", "-t", help="Target language (az, ru, ...).")] = ...,  # type: ignore[assignment]
     fmt: Annotated[str, typer.Option("--format", "-f", help="txt, md, html or json.")] = "txt",
     min_reviewed: Annotated[
-        float, typer.Option("--min-reviewed", help="Refuse an article with fewer reviewed segments (percent).")
+        float, typer.Option("--min-reviewed", help="Refuse (write nothing, exit 1) an article with a smaller share "
+                     "of reviewed segments, in percent (like po4a's --keep).")
     ] = 80.0,
     fallback: Annotated[
-        str, typer.Option("--fallback", help="What fills an unreviewed segment: source, draft or skip.")
+        str, typer.Option("--fallback", help="What fills an unreviewed segment: source (the English), "
+                     "draft (the draft or stale translation, else the English) or skip (nothing).")
     ] = "source",
     output: Annotated[
         Optional[Path],
