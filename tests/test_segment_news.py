@@ -40,6 +40,16 @@ CASES = [
     ("See No. 5 and Art. 12 of the law.", ["See No. 5 and Art. 12 of the law."]),
     ("The report (Vol. 3, pp. 45-47) is online.", ["The report (Vol. 3, pp. 45-47) is online."]),
     ("Is this the end? No. It is not!", ["Is this the end?", "No.", "It is not!"]),
+    ("Exports rose to $1.9 bn. in Jan.-Sept. 2021. The figure is new.",
+     ["Exports rose to $1.9 bn. in Jan.-Sept. 2021.", "The figure is new."]),
+    ("Officials, incl. Dep. Minister Mammadov, attended.", ["Officials, incl. Dep. Minister Mammadov, attended."]),
+    ("Gen. (ret.) Smith spoke. Then Col. Jones answered.", ["Gen. (ret.) Smith spoke.", "Then Col. Jones answered."]),
+    ("Output grew approx. 4.5 times vs. 2019. This is a record.",
+     ["Output grew approx. 4.5 times vs. 2019.", "This is a record."]),
+    ("Trading volume was 2.3 mln. shares.", ["Trading volume was 2.3 mln. shares."]),
+    # a quotation of several sentences is split like any other text (quotes stay where they are)
+    ('Aliyev said: "Our goal is clear. We will achieve it." He left.',
+     ['Aliyev said: "Our goal is clear.', 'We will achieve it."', "He left."]),
     # i.e., e.g., vs.
     ("Some goods, e.g. oil and gas, are exempt.", ["Some goods, e.g. oil and gas, are exempt."]),
     ("Other goods, i.e. food, are taxed.", ["Other goods, i.e. food, are taxed."]),

@@ -33,6 +33,8 @@ class LanguageRules:
     abbreviations: frozenset[str]
     sentence_starters: frozenset[str]
     phrase_openers: frozenset[str]
+    known: frozenset[str]
+    """Every abbreviation of the four classes."""
     candidate: re.Pattern[str]
     """A run of terminal punctuation (with single spaces between dots, as in ``. . .``), then closers."""
 
@@ -84,6 +86,7 @@ def rules_from_data(data: dict) -> LanguageRules:
         sentence_starters=frozenset(data.get("sentence_starters", [])),
         phrase_openers=frozenset(w.lower() for w in data.get("phrase_openers", [])),
         candidate=candidate,
+        known=frozenset().union(*sets.values()),
         **sets,
     )
 

@@ -135,8 +135,11 @@ def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: Languag
     # A single period.
     if lower or (first in _NO_BREAK_BEFORE and first):
         return None
-    word = _word_before(text, p0, seg_start, rules)
-    key = word.lower()
+    raw = _word_before(text, p0, seg_start, rules, strip=False)
+    if has_closer and raw[:1] == "(" and run[len(punct)] == ")":
+        return None  # a one-word parenthesis: "Gen. (ret.) Smith"
+    word = raw.lstrip(rules.openers)
+    key = _key(word, rules)
     if key in rules.prepositive:
         return None
     digit = first.isdigit()
@@ -194,11 +197,22 @@ def _ellipsis(text, p0, p1, ns, punct, lower, first, seg_start):
     return None  # ". . ." is an omission inside a sentence
 
 
-def _word_before(text: str, p0: int, seg_start: int, rules: LanguageRules) -> str:
+def _word_before(text: str, p0: int, seg_start: int, rules: LanguageRules, strip: bool = True) -> str:
     lo = max(seg_start, p0 - _LOOK)
     j = max(text.rfind(" ", lo, p0), text.rfind("\n", lo, p0), text.rfind("\t", lo, p0), text.rfind("\u00a0", lo, p0))
     word = text[(j + 1 if j >= 0 else lo) : p0]
-    return word.lstrip(rules.openers)
+    return word.lstrip(rules.openers) if strip else word
+
+
+def _key(word: str, rules: LanguageRules) -> str:
+    """The abbreviation key of a word: lower-cased; "Jan.-Sept" -> "sept" when the whole is unknown."""
+    key = word.lower()
+    if key in rules.known:
+        return key
+    cut = max(key.rfind("-"), key.rfind("–"), key.rfind("/"))
+    if cut >= 0 and key[cut + 1 :] in rules.known:
+        return key[cut + 1 :]
+    return key
 
 
 def _starter(bare: str, rules: LanguageRules) -> bool:
