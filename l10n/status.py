@@ -2,7 +2,8 @@
 
 Counts agree with ``msgfmt --statistics``: its "translated" are our reviewed
 entries, its "fuzzy" our drafts plus stale entries, its "untranslated" ours.
-An article without a catalog yet counts all its segments as untranslated.
+An article without a catalog yet counts all its segments as untranslated; a
+catalog whose English no longer matches its article is flagged ``outdated``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ class StatusRow:
     untranslated: int
     catalog: str  # path relative to the project root
     exists: bool  # False: no catalog yet (run `l10n translate`)
+    outdated: bool = False  # the article's sentences differ from the catalog's (run `l10n translate`)
 
     @property
     def percent_reviewed(self) -> float:
@@ -40,9 +42,11 @@ class StatusRow:
 
 def project_status(project: Project, documents: Sequence[Document], languages: Sequence[str]) -> list[StatusRow]:
     """One row per document and language, in that order."""
+    from l10n.segment import segment_file
+
     rows = []
     for doc in documents:
-        template: list[str] | None = None
+        current = list(dict.fromkeys(s.text for s in segment_file(doc.source) if s.text.strip()))
         for lang in dict.fromkeys(languages):
             path = project.po_path(doc, lang)
             found = read_catalog(path)
@@ -51,9 +55,7 @@ def project_status(project: Project, documents: Sequence[Document], languages: S
                 counts = count_states(entries)
                 msgids = [e.msgid for e in entries]
             else:
-                if template is None:
-                    template = _source_segments(project, doc)
-                msgids = template
+                msgids = current
                 counts = {"reviewed": 0, "draft": 0, "stale": 0, "untranslated": len(msgids)}
             rows.append(
                 StatusRow(
@@ -67,19 +69,29 @@ def project_status(project: Project, documents: Sequence[Document], languages: S
                     untranslated=counts["untranslated"],
                     catalog=project.relative(path),
                     exists=found is not None,
+                    outdated=found is not None and set(msgids) != set(current),
                 )
             )
     return rows
 
 
-def _source_segments(project: Project, doc: Document) -> list[str]:
-    """Distinct segments of an article without a catalog: from its template, else by segmenting it."""
-    template = read_catalog(project.pot_path(doc))
-    if template is not None:
-        return [e.msgid for e in active_entries(template.po)]
-    from l10n.segment import segment_file
-
-    return list(dict.fromkeys(s.text for s in segment_file(doc.source) if s.text.strip()))
+def totals(rows: Sequence[StatusRow]) -> list[StatusRow]:
+    """One row per language summing ``rows`` over all documents (document ``"*"``)."""
+    out = []
+    for lang in dict.fromkeys(r.language for r in rows):
+        mine = [r for r in rows if r.language == lang]
+        out.append(
+            StatusRow(
+                document="*",
+                language=lang,
+                **{k: sum(getattr(r, k) for r in mine)
+                   for k in ("total", "words", "reviewed", "draft", "stale", "untranslated")},
+                catalog="",
+                exists=all(r.exists for r in mine),
+                outdated=any(r.outdated for r in mine),
+            )
+        )
+    return out
 
 
 def status_paths(

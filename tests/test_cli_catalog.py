@@ -119,7 +119,8 @@ def test_translate_with_real_demo_packages_from_a_models_folder(project, msgfmt)
 
 def test_status_table_and_json(project, fake_engines):
     before = runner.invoke(app, ["status"])
-    assert before.exit_code == 0 and "(no catalog yet)" in before.stdout
+    assert before.exit_code == 0 and "(no catalog yet: run l10n translate)" in before.stdout
+    assert before.stdout.splitlines()[-1].split()[:3] == ["(all)", "ru", "5"]
     runner.invoke(app, ["translate", "--to", "az"])
     result = runner.invoke(app, ["status", "--json"])
     assert result.exit_code == 0
@@ -133,6 +134,9 @@ def test_status_table_and_json(project, fake_engines):
     assert table[0].split() == ["article", "lang", "segments", "words", "reviewed", "draft", "stale",
                                 "untranslated", "%", "reviewed"]
     assert table[2].split() == ["a", "az", "3", "21", "0", "3", "0", "0", "0%"]
+    assert len(table) == 3, "no totals for a single article"
+    (project / "source" / "a.txt").write_text("Something else entirely.\n", encoding="utf-8")
+    assert "(article changed: run l10n translate)" in runner.invoke(app, ["status", "source/a.txt"]).stdout
 
 
 def test_demo_command(tmp_path, monkeypatch):

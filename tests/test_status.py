@@ -40,3 +40,16 @@ def test_articles_without_catalogs_count_as_untranslated(tmp_path):
     assert rows[0].catalog == "locales/az/LC_MESSAGES/a.po"
     rows = status_paths(["source/b.txt"], ["ru"], cwd=str(tmp_path))
     assert [(r.document, r.language) for r in rows] == [("b", "ru")]
+
+
+def test_outdated_catalogs_and_totals(tmp_path):
+    from l10n.status import totals
+
+    make_project(tmp_path, {"a.txt": ARTICLE_A, "b.txt": ARTICLE_B})
+    project = Project.open(tmp_path)
+    translate_project(project, project.documents(), ["az"], FakeEngines())
+    (tmp_path / "source" / "b.txt").write_text(ARTICLE_B + "\nA new closing line.\n", encoding="utf-8")
+    rows = project_status(project, project.documents(), ["az"])
+    assert [(r.document, r.total, r.draft, r.outdated) for r in rows] == [("a", 3, 3, False), ("b", 2, 2, True)]
+    (total,) = totals(rows)
+    assert (total.document, total.total, total.draft, total.words, total.outdated) == ("*", 5, 5, 35, True)

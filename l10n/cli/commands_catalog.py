@@ -68,19 +68,29 @@ def translate(
 @user_errors
 def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) -> None:
     """Review status per article and language: reviewed, draft, stale, untranslated."""
-    from l10n.status import status_paths
+    from l10n.status import status_paths, totals
 
     rows = status_paths([str(p) for p in paths or []], to)
     if json_out:
         print_json([r.as_dict() for r in rows])
         return
+    if len({r.document for r in rows}) > 1:
+        rows = rows + totals(rows)
     header = ["article", "lang", "segments", "words", "reviewed", "draft", "stale", "untranslated", "% reviewed"]
     body = [
-        [r.document, r.language, r.total, r.words, r.reviewed, r.draft, r.stale, r.untranslated,
-         f"{r.percent_reviewed:.0f}%" + ("" if r.exists else " (no catalog yet)")]
+        [r.document if r.document != "*" else "(all)", r.language, r.total, r.words, r.reviewed, r.draft, r.stale,
+         r.untranslated, f"{r.percent_reviewed:.0f}%" + _status_note(r)]
         for r in rows
     ]
     typer.echo(_table(header, body))
+
+
+def _status_note(row) -> str:
+    if not row.exists:
+        return " (no catalog yet: run l10n translate)"
+    if row.outdated:
+        return " (article changed: run l10n translate)"
+    return ""
 
 
 @app.command()
