@@ -149,3 +149,12 @@ def test_demo_command(tmp_path, monkeypatch):
     data = json.loads(runner.invoke(app, ["demo", "--json"]).stdout)
     assert data["installed"] == [] and data["written"] == []
     assert [s["unchanged"] for s in data["languages"]] == [11, 11]
+
+
+def test_progress_bar_on_a_terminal(project, fake_engines, monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")  # rich then treats stderr as a terminal
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")
+    result = runner.invoke(app, ["translate", "--to", "az"])
+    assert result.exit_code == 0, result.output
+    assert "drafting az" in result.stderr and "4/4" in result.stderr
+    assert "drafting" not in result.stdout
