@@ -118,7 +118,7 @@ def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: Languag
     if p0 > seg_start and text[p0 - 1] in "[(" and has_closer and run[len(punct)] in "])":
         return None
     if p1 < end and not text[p1].isspace():
-        return _glued(text, p0, p1, seg_start, end, punct, rules)
+        return _glued(text, p0, p1, seg_start, end, rules)
     if p1 >= end:
         return None  # the block ends here anyway
     ns = _SPACE.match(text, p1, end).end()
@@ -126,7 +126,7 @@ def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: Languag
     bare = nxt.lstrip(rules.openers)
     first = bare[:1] if bare else nxt[:1]
     lower = first.islower()
-    if "?" in punct or "!" in punct or "‼" in punct or "⁇" in punct or "⁈" in punct or "⁉" in punct:
+    if punct.strip(". …"):  # "?", "!", "?!", ... : no abbreviation to weigh
         if lower or (first and first in _NO_BREAK_BEFORE):
             return None
         return (p1, ns)
@@ -163,14 +163,14 @@ def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: Languag
     return (p1, ns)
 
 
-def _glued(text, p0, p1, seg_start, end, punct, rules):
+def _glued(text: str, p0: int, p1: int, seg_start: int, end: int, rules: LanguageRules):
     """A run directly followed by a non-space: "world.Today", but not "Jane.Doe@x.com" or "U.S.A"."""
     if p1 + 1 >= end or not (text[p1].isupper() and text[p1 + 1].islower()):
         return None
     if p0 == seg_start or not (text[p0 - 1].isalnum()):
         return None
     word = _word_before(text, p0, seg_start, rules)
-    if len(word) < 2 or word.lower() in rules.prepositive or word.lower() in rules.abbreviations:
+    if len(word) < 2 or _key(word, rules) in rules.known:
         return None
     if any(c in word for c in "@/\\:") or word.lower().startswith("www"):
         return None
@@ -180,7 +180,7 @@ def _glued(text, p0, p1, seg_start, end, punct, rules):
     return (p1, p1)
 
 
-def _ellipsis(text, p0, p1, ns, punct, lower, first, seg_start):
+def _ellipsis(text: str, p0: int, p1: int, ns: int, punct: str, lower: bool, first: str, seg_start: int):
     """Runs of dots: "...", "…", "....", ". . .", ". . . .", "word. . . ." (period + ellipsis)."""
     if lower or (first and first in _NO_BREAK_BEFORE):
         return None
