@@ -12,6 +12,8 @@ injected into every entry where it applies ("mutated": a changed number, a dropp
 quote, a double or trailing space, the English left in, a truncated translation,
 a glossary term replaced, or a harmless en dash in a range). For every entry and
 check family it reports whether both tools, only ours, or only pofilter flag it.
+A last table runs both numbers checks on hand-made pairs with right (CLDR) and
+wrong (English) decimal and thousands separators.
 pofilter's do-not-translate list is fed from our glossary's kept terms.
 """
 
@@ -68,6 +70,53 @@ def mutate(po: polib.POFile, lang: str, kind: str) -> None:
         if new != entry.msgstr:
             entry.msgstr = new
             entry.tcomment = (entry.tcomment + "\n" if entry.tcomment else "") + f"injected: {kind}"
+
+
+# Number formats: (English, target, lang, correct?) -- CLDR separators are right, English ones wrong.
+NUMBER_CASES = [
+    ("Trade grew 1.2 times.", "Торговля выросла в 1,2 раза.", "ru", True),
+    ("Trade grew 1.2 times.", "Торговля выросла в 1.2 раза.", "ru", False),
+    ("It cost 1,000,000 manats.", "Это стоило 1\u00a0000\u00a0000 манатов.", "ru", True),
+    ("It cost 1,000,000 manats.", "Это стоило 1,000,000 манатов.", "ru", False),
+    ("It cost 1,000,000 manats.", "Bu 1.000.000 manata başa gəldi.", "az", True),
+    ("It cost 1,000,000 manats.", "Bu 1,000,000 manata başa gəldi.", "az", False),
+    ("It grew 3.5 percent.", "Bu 3,5 faiz artdı.", "az", True),
+    ("It grew 3.5 percent.", "Bu 3.5 faiz artdı.", "az", False),
+    ("For 2021-2023.", "На 2021–2023 годы.", "ru", True),
+    ("For 2021-2023.", "На 2021–2024 годы.", "ru", False),
+    ("About 53 states.", "Около 53 государств.", "ru", True),
+    ("About 53 states.", "Около 35 государств.", "ru", False),
+]
+
+
+def number_formats(workdir: Path) -> None:
+    by_lang: dict[str, list] = defaultdict(list)
+    for case in NUMBER_CASES:
+        by_lang[case[2]].append(case)
+    rows = []
+    for lang, cases in by_lang.items():
+        path = workdir / f"numbers-{lang}.po"
+        po = polib.POFile()
+        po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8"}
+        for n, (en, tr, _lang, _ok) in enumerate(cases):
+            po.append(polib.POEntry(msgctxt=str(n), msgid=en, msgstr=tr))
+        po.save(str(path))
+        mine = check_catalog(polib.pofile(str(path)), CheckContext(lang), str(path))
+        ours_ctx = {e.msgctxt for e in polib.pofile(str(path))
+                    if any(f.line == e.linenum and f.check == "numbers" for f in mine)}
+        theirs = pofilter(path, lang, None, workdir)
+        out = workdir / (path.stem + ".pofilter.po")
+        theirs_ctx = set()
+        if out.exists():
+            theirs_ctx = {e.msgctxt for e in polib.pofile(str(out)) if "(pofilter) numbers:" in (e.tcomment or "")}
+        for n, (en, tr, _lang, ok) in enumerate(cases):
+            rows.append((lang, ok, str(n) in ours_ctx, str(n) in theirs_ctx, tr))
+    print("\n== number formats (numbers check only) ==")
+    print("lang  correct  l10n flags  pofilter flags  translation")
+    for lang, ok, a, b, tr in rows:
+        print(f"{lang:5} {str(ok):8} {str(a):11} {str(b):15} {tr}")
+    right = lambda col: sum(1 for r in rows if r[col] != r[1])  # noqa: E731
+    print(f"verdicts right: l10n {right(2)}/{len(rows)}, pofilter {right(3)}/{len(rows)}")
 
 
 def ours(path: Path, lang: str, glossary) -> dict[str, set[str]]:
@@ -181,6 +230,7 @@ def main(argv: list[str] | None = None) -> int:
                 po.save(str(target))
                 mutated.append(target)
         report("injected defects", *compare(mutated, "mutated", work))
+        number_formats(work)
     return 0
 
 
