@@ -1,0 +1,236 @@
+"""SIGKILL `l10n translate` at every interesting moment: catalogs are old or new, never torn; a rerun finishes.
+
+The run is a real ``python -m l10n translate`` subprocess with the real demo
+Argos packages (no fake engine: the workflow has no engine hook for tests).
+A ``sitecustomize`` shim on PYTHONPATH kills the child with SIGKILL at the
+kill point named in ``L10N_KILL_AT`` (``<point>:<n>`` = at the n-th hit):
+
+- ``draft-start``    engine.translate called for the n-th language (drafting)
+- ``draft-progress`` after the engine's first batch of the n-th language
+- ``store-after``    right after the n-th draft-store commit
+- ``fsync``          before the n-th os.fsync: a temp file is written, not yet renamed
+- ``replace-before`` right before the n-th os.replace (the rename of an atomic write)
+- ``replace-after``  right after the n-th os.replace
+
+The run under test updates a project whose article changed (one sentence
+edited, one added) and whose az catalog has a reviewed entry; it writes three
+files (the template, the az and the ru catalog).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.demo import demo_file, install_demo_packages
+from l10n.poread import load_po
+
+ARTICLE = "wco-europe-customs.txt"
+REVIEWED_MSGID = "Mehdiyev informed the participants about the work done by the Azerbaijani State Customs Committee during the chairmanship in the European region."
+REVIEWED_MSGSTR = "Mehdiyev iştirakçıları sədrlik dövründə görülən işlər barədə məlumatlandırıb (redaktə)."
+ADDED = "The conference will be held in Vienna next month."
+
+SHIM = textwrap.dedent(
+    """
+    import os, signal
+
+    _spec = os.environ.get("L10N_KILL_AT")
+    if _spec:
+        _point, _, _n = _spec.partition(":")
+        _n = int(_n or 1)
+        _hits = {"n": 0}
+
+        def _hit():
+            _hits["n"] += 1
+            return _hits["n"] == _n
+
+        def _die():
+            os.kill(os.getpid(), signal.SIGKILL)
+
+        if _point in ("replace-before", "replace-after"):
+            _replace = os.replace
+
+            def replace(src, dst, *args, **kwargs):
+                if _point == "replace-before" and _hit():
+                    _die()
+                _replace(src, dst, *args, **kwargs)
+                if _point == "replace-after" and _hit():
+                    _die()
+
+            os.replace = replace
+        elif _point == "fsync":
+            _fsync = os.fsync
+
+            def fsync(fd):
+                if _hit():
+                    _die()
+                return _fsync(fd)
+
+            os.fsync = fsync
+        elif _point in ("draft-start", "draft-progress"):
+            from l10n.engine import argos
+
+            _translate = argos.ArgosEngine.translate
+
+            def translate(self, texts, progress=None):
+                if _point == "draft-start" and _hit():
+                    _die()
+                if _point == "draft-progress":
+                    kill_now = _hit()
+
+                    def progress_then_die(done, total):
+                        if progress is not None:
+                            progress(done, total)
+                        if kill_now:
+                            _die()
+
+                    return _translate(self, texts, progress=progress_then_die)
+                return _translate(self, texts, progress=progress)
+
+            argos.ArgosEngine.translate = translate
+        elif _point == "store-after":
+            from l10n import store
+
+            _record = store.DraftStore.record
+
+            def record(self, *args, **kwargs):
+                result = _record(self, *args, **kwargs)
+                if _hit():
+                    _die()
+                return result
+
+            store.DraftStore.record = record
+    """
+)
+
+KILL_POINTS = [
+    "draft-start:1",
+    "draft-progress:1",
+    "store-after:1",
+    "draft-start:2",
+    "draft-progress:2",
+    "store-after:2",
+    "fsync:1",  # temp of the 1st write (template) written, not synced/renamed
+    "replace-before:1",
+    "replace-after:1",
+    "fsync:3",  # 2nd write (az catalog)
+    "replace-before:2",
+    "replace-after:2",
+    "fsync:5",  # 3rd write (ru catalog)
+    "replace-before:3",
+    "replace-after:3",
+]
+
+
+def _translate(project: Path, kill_at: str | None = None, shim: Path | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    env.pop("L10N_KILL_AT", None)
+    if kill_at is not None:
+        env["L10N_KILL_AT"] = kill_at
+        env["PYTHONPATH"] = str(shim) + os.pathsep + env.get("PYTHONPATH", "")
+    return subprocess.run(
+        [sys.executable, "-m", "l10n", "translate", str(project), "--models", str(project / "models")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+
+
+def _files(project: Path) -> list[Path]:
+    locales = project / "locales"
+    return [
+        locales / "wco-europe-customs.pot",
+        locales / "az" / "LC_MESSAGES" / "wco-europe-customs.po",
+        locales / "ru" / "LC_MESSAGES" / "wco-europe-customs.po",
+    ]
+
+
+def _undated(data: bytes) -> bytes:
+    """File content without the header dates a run stamps with the wall clock."""
+    keep = [ln for ln in data.split(b"\n") if not ln.startswith((b'"POT-Creation-Date:', b'"PO-Revision-Date:'))]
+    return b"\n".join(keep)
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory):
+    """A project just before the run under test, its files' bytes then, and the files after a clean run."""
+    base = tmp_path_factory.mktemp("kill-base")
+    (base / "source").mkdir()
+    shutil.copy(demo_file(ARTICLE), base / "source" / ARTICLE)
+    install_demo_packages(base / "models")
+    first = _translate(base)
+    assert first.returncode == 0, first.stderr
+    # The translator reviews one az entry ...
+    az = _files(base)[1]
+    po = polib.pofile(str(az))
+    entry = po.find(REVIEWED_MSGID)
+    entry.msgstr, entry.flags = REVIEWED_MSGSTR, []
+    po.save()
+    # ... and the editor changes the article: one sentence edited, one added.
+    article = base / "source" / ARTICLE
+    text = article.read_text(encoding="utf-8")
+    text = text.replace("More than a ton of drugs", "More than two tons of drugs")
+    article.write_text(text.rstrip("\n") + "\n\n" + ADDED + "\n", encoding="utf-8")
+    before = {p: p.read_bytes() for p in _files(base)}
+
+    reference = tmp_path_factory.mktemp("kill-reference") / "project"
+    shutil.copytree(base, reference)
+    clean = _translate(reference)
+    assert clean.returncode == 0, clean.stderr
+    after = {name: _undated(p.read_bytes()) for name, p in zip(before, _files(reference))}
+    assert all(_undated(before[p]) != after[p] for p in before), "the run under test must change every file"
+
+    shim = tmp_path_factory.mktemp("kill-shim")
+    (shim / "sitecustomize.py").write_text(SHIM, encoding="utf-8")
+    return base, before, after, shim
+
+
+def _check_catalogs(project: Path, msgfmt: str) -> None:
+    for path in _files(project):
+        load_po(path)  # strict reader: parses
+        check = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+        assert check.returncode == 0, (path, check.stderr)
+    store = project / "locales" / ".l10n" / "drafts.sqlite"
+    if store.exists():
+        with sqlite3.connect(store) as db:
+            assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+@pytest.mark.parametrize("kill_at", KILL_POINTS)
+def test_kill_leaves_old_or_new_and_the_next_run_completes(tmp_path, msgfmt, scenario, kill_at):
+    base, before, after, shim = scenario
+    project = tmp_path / "project"
+    shutil.copytree(base, project)
+
+    killed = _translate(project, kill_at, shim)
+    assert killed.returncode == -signal.SIGKILL, f"kill point {kill_at} not reached: {killed.stderr}"
+
+    states = []
+    for original, path in zip(before, _files(project)):
+        data = path.read_bytes()
+        if data == before[original]:
+            states.append("old")
+        else:
+            assert _undated(data) == after[original], f"{path.name} is neither old nor new after {kill_at}"
+            states.append("new")
+    _check_catalogs(project, msgfmt)
+    reviewed = {e.msgid: e for e in load_po(_files(project)[1])}[REVIEWED_MSGID]
+    assert reviewed.msgstr == REVIEWED_MSGSTR and "fuzzy" not in reviewed.flags
+
+    rerun = _translate(project)
+    assert rerun.returncode == 0, rerun.stderr
+    for original, path in zip(before, _files(project)):
+        assert _undated(path.read_bytes()) == after[original], f"{path.name} not completed by the rerun"
+    _check_catalogs(project, msgfmt)
+    leftovers = sorted(p.name for p in project.rglob(".*.tmp"))
+    print(f"\n{kill_at}: files after kill = {states}; temp files left = {leftovers}")
