@@ -70,6 +70,7 @@ class LanguageSummary:
     redrafted: int = 0  # untouched machine drafts replaced by this engine's (only with redraft=True)
     engine_calls: int = 0
     origin: str | None = None
+    warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -263,7 +264,7 @@ def _draft_language(
     untouched = _untouched_machine_drafts(works, info.code, store) if redraft else []
     if not need and not untouched:
         return
-    memory = _translation_memory(project, info.code, works)
+    memory = _translation_memory(project, info.code, works, summary.warnings)
     records: list[StoredDraft] = []
     for_engine: list[tuple[_Work, polib.POEntry]] = []
     untouched_left: list[tuple[_Work, polib.POEntry]] = []
@@ -340,15 +341,25 @@ def _engine_drafts(
     return drafts
 
 
-def _translation_memory(project: Project, lang: str, works: list[_Work]) -> dict[str, list[tuple[str, str]]]:
-    """English -> [(document name, reviewed translation)] from every catalog of ``lang``."""
+def _translation_memory(
+    project: Project, lang: str, works: list[_Work], warnings: list[str]
+) -> dict[str, list[tuple[str, str]]]:
+    """English -> [(document name, reviewed translation)] from every catalog of ``lang``.
+
+    A malformed catalog of an article not in this run is skipped (with a
+    warning): it must not block the articles being translated.
+    """
     catalogs: dict[str, polib.POFile] = {}
     for work in works:
         if work.old is not None:
             catalogs[work.doc.name] = work.old.po
     for path in project.catalogs(lang):
         if path.stem not in catalogs:
-            other = read_catalog(path)
+            try:
+                other = read_catalog(path)
+            except L10nError as err:
+                warnings.append(f"not used as translation memory: {err}")
+                continue
             if other is not None:
                 catalogs[path.stem] = other.po
     memory: dict[str, list[tuple[str, str]]] = {}

@@ -158,3 +158,14 @@ def test_progress_bar_on_a_terminal(project, fake_engines, monkeypatch):
     assert result.exit_code == 0, result.output
     assert "drafting az" in result.stderr and "4/4" in result.stderr
     assert "drafting" not in result.stdout
+
+
+def test_a_broken_catalog_of_another_article_only_costs_its_memory(project, fake_engines):
+    runner.invoke(app, ["translate", "source/a.txt", "--to", "az"])
+    (project / "locales/az/LC_MESSAGES/a.po").write_text('msgid "x"\nmsgstr\n', encoding="utf-8")
+    result = runner.invoke(app, ["translate", "source/b.txt", "--to", "az"])
+    assert result.exit_code == 0, result.output
+    assert "warning: not used as translation memory:" in result.stderr and "a.po:" in result.stderr
+    assert (project / "locales/az/LC_MESSAGES/b.po").is_file()
+    again = runner.invoke(app, ["translate", "--to", "az"])
+    assert again.exit_code == 2 and "a.po:" in again.stderr, "the broken catalog itself is never overwritten"

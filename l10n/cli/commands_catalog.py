@@ -54,6 +54,9 @@ def translate(
             paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft,
             lock_wait=wait,
         )
+    for summary in result.languages:
+        for warning in summary.warnings:
+            typer.echo(f"warning: {warning}", err=True)
     if json_out:
         print_json(result.as_dict())
         return
