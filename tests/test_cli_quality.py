@@ -147,3 +147,39 @@ def test_compile(project, msgfmt):
     result = runner.invoke(app, ["compile", "--lang", "az", "--json"])
     data = json.loads(result.stdout)
     assert [(Path(d["mo"]).parent.parent.name, d["translated"]) for d in data] == [("az", 3)]
+
+
+def test_demo_end_to_end_check_review_export_compile(tmp_path, monkeypatch, msgfmt):
+    """Real path: `l10n demo` drafts with the bundled models; review = clear fuzzy; then export/compile."""
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["demo", "demo"]).exit_code == 0
+    demo = tmp_path / "demo"
+    monkeypatch.chdir(demo)
+    (demo / "glossary.tsv").write_text((REPO / "glossary.tsv").read_text(encoding="utf-8"), encoding="utf-8")
+
+    result = runner.invoke(app, ["check"])
+    assert result.exit_code == 0, result.output  # the demo drafts follow the glossary
+    assert "22 translated entries in 2 catalog(s)" in result.stderr
+
+    result = runner.invoke(app, ["export", "--to", "ru"])
+    assert result.exit_code == 1 and "0% reviewed in ru (0 of 11 segments)" in result.stderr
+
+    po_path = demo / "locales/ru/LC_MESSAGES/wco-europe-customs.po"
+    po = polib.pofile(str(po_path))
+    for entry in po:
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    po.save()
+    result = runner.invoke(app, ["export", "--to", "ru", "--format", "html"])
+    assert result.exit_code == 0, result.output
+    page = (demo / "dist/ru/wco-europe-customs.html").read_text(encoding="utf-8")
+    assert '<html lang="ru">' in page and page.count("<p>") == 11 and "сообщает Trend" in page
+
+    result = runner.invoke(app, ["export", "--to", "ru"])
+    text = (demo / "dist/ru/wco-europe-customs.txt").read_text(encoding="utf-8")
+    source = (demo / "source/wco-europe-customs.txt").read_text(encoding="utf-8")
+    assert text.count("\n") == source.count("\n") and "\n\n\n\n" in text  # the blank lines survive
+
+    result = runner.invoke(app, ["compile"])
+    assert "ru/LC_MESSAGES/wco-europe-customs.mo: 11 translated, 0 fuzzy" in result.stdout
+    assert "az/LC_MESSAGES/wco-europe-customs.mo: 0 translated, 11 fuzzy" in result.stdout
