@@ -23,6 +23,7 @@ import polib
 
 from l10n.catalog import (
     DRAFT,
+    STALE,
     LanguageInfo,
     active_entries,
     build_template,
@@ -67,7 +68,7 @@ class LanguageSummary:
     unchanged: int = 0  # same English as before, entry kept
     obsolete: int = 0  # English removed: entry moved to #~
     untranslated: int = 0  # still without a translation after the run
-    redrafted: int = 0  # untouched machine drafts replaced by this engine's (only with redraft=True)
+    redrafted: int = 0  # with redraft: unedited machine drafts replaced (other engine, or English changed)
     engine_calls: int = 0
     origin: str | None = None
     warnings: list[str] = field(default_factory=list)
@@ -281,7 +282,8 @@ def _draft_language(
     if for_engine or untouched:
         engine = engine_factory(info.code)
         mine = MT_PROVENANCE.format(origin=engine.origin)
-        replace = [(w, e) for w, e in untouched if provenance(e) != mine]
+        # a stale draft is for English that changed: redraft it even if this engine made it
+        replace = [(w, e) for w, e in untouched if provenance(e) != mine or e.previous_msgid is not None]
         todo = for_engine + replace
         if todo:
             summary.origin = engine.origin
@@ -304,16 +306,19 @@ def _draft_language(
 def _untouched_machine_drafts(works: list[_Work], lang: str, store: DraftStore) -> list[tuple[_Work, polib.POEntry]]:
     """Machine drafts nobody has edited: still fuzzy, and the msgstr is exactly a draft in the store.
 
-    Without a store record an entry counts as edited (a person's work is never replaced on a guess).
+    That includes stale ones (the English changed; the msgstr is the untouched
+    draft of the previous English). Without a store record an entry counts as
+    edited: a person's work is never replaced on a guess.
     """
+    machine = MT_PROVENANCE.split("{")[0]
     found = []
     for work in works:
         for entry in active_entries(work.merged.catalog):
-            if (
-                entry_state(entry) == DRAFT
-                and (provenance(entry) or "").startswith(MT_PROVENANCE.split("{")[0])
-                and store.is_untouched_draft(work.doc.name, lang, entry.msgid, entry.msgstr)
-            ):
+            state = entry_state(entry)
+            if state not in (DRAFT, STALE) or not (provenance(entry) or "").startswith(machine):
+                continue
+            english = entry.msgid if state == DRAFT else entry.previous_msgid
+            if store.is_untouched_draft(work.doc.name, lang, english, entry.msgstr):
                 found.append((work, entry))
     return found
 

@@ -277,3 +277,25 @@ def test_provenance_survives_gnu_msgmerge_and_the_result_reads_back(project, msg
     got = entries(po_path)
     assert all(entry_state(e) == DRAFT and provenance(e) for e in got.values())
     msgfmt_check(msgfmt, po_path)
+
+
+def test_redraft_also_refreshes_an_unedited_draft_whose_english_changed(project):
+    run(project, languages=("az",))
+    path = project.root / "locales/az/LC_MESSAGES/b.po"
+    edit_like_poedit(path, "The committee met in Baku on Monday.", "Komitə bazar ertəsi toplandı (redaktə).",
+                     review=False)
+    (project.root / "source/b.txt").write_text(
+        "The committee met in Baku on Friday.\n\nExports of oil rose sharply in April.\n", encoding="utf-8")
+    run(project, languages=("az",), now=T1)
+    got = entries(path)
+    assert entry_state(got["Exports of oil rose sharply in April."]) == STALE
+    assert entry_state(got["The committee met in Baku on Friday."]) == STALE
+    result, engines = run(project, languages=("az",), now=T2, redraft=True)
+    assert engines.engines["az"].calls == [["Exports of oil rose sharply in April."]]
+    assert result.languages[0].redrafted == 1
+    got = entries(path)
+    fresh = got["Exports of oil rose sharply in April."]
+    assert (fresh.msgstr, fresh.previous_msgid, entry_state(fresh)) == (
+        "[az] Exports of oil rose sharply in April.", None, DRAFT)
+    edited = got["The committee met in Baku on Friday."]
+    assert edited.msgstr == "Komitə bazar ertəsi toplandı (redaktə)." and entry_state(edited) == STALE
