@@ -10,8 +10,8 @@ entry's review state. File handling is in :mod:`l10n.qa`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 import polib
 
@@ -151,6 +151,10 @@ def _curl(text: str) -> str:
     return "".join(out)
 
 
+def _has_quotes(text: str) -> bool:
+    return any(q in text for q in '"«»„“”')
+
+
 def check_quotes(source: str, translation: str, ctx: CheckContext) -> list[str]:
     """Quotation marks « », „ “, “ ” and straight quotes pair up as in the English.
 
@@ -162,8 +166,7 @@ def check_quotes(source: str, translation: str, ctx: CheckContext) -> list[str]:
     found = []
     if want != got:
         found.append(f"unbalanced quotes: {_describe(*got)} (English: {_describe(*want)})")
-    quoted = lambda t: any(q in t for q in '"«»„“”')  # noqa: E731
-    if quoted(source) and not quoted(translation):
+    if _has_quotes(source) and not _has_quotes(translation):
         found.append("the English has quotation marks, the translation none")
     return found
 
@@ -215,15 +218,21 @@ def check_length(source: str, translation: str, ctx: CheckContext) -> list[str]:
     return [f"the translation is {ratio:.2f} times as long as the English (expected {low}-{high})"]
 
 
+def _lead(text: str) -> str:
+    return text[: len(text) - len(text.lstrip())]
+
+
+def _trail(text: str) -> str:
+    return text[len(text.rstrip()):]
+
+
 def check_spaces(source: str, translation: str, ctx: CheckContext) -> list[str]:
     """Leading and trailing whitespace as in the English; no double spaces the English lacks."""
     found = []
-    lead = lambda t: t[: len(t) - len(t.lstrip())]  # noqa: E731
-    trail = lambda t: t[len(t.rstrip()):]  # noqa: E731
-    if lead(source) != lead(translation):
-        found.append(f"leading whitespace {lead(translation)!r}, the English has {lead(source)!r}")
-    if trail(source) != trail(translation):
-        found.append(f"trailing whitespace {trail(translation)!r}, the English has {trail(source)!r}")
+    if _lead(source) != _lead(translation):
+        found.append(f"leading whitespace {_lead(translation)!r}, the English has {_lead(source)!r}")
+    if _trail(source) != _trail(translation):
+        found.append(f"trailing whitespace {_trail(translation)!r}, the English has {_trail(source)!r}")
     if "  " in translation.strip() and "  " not in source.strip():
         found.append("double space in the translation")
     return found

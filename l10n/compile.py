@@ -16,9 +16,9 @@ empty strings, Babel writes the English (msgid or msgid_plural) in their place.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
 
 from l10n.atomic import atomic_write_bytes
 from l10n.errors import L10nError
@@ -42,7 +42,7 @@ def _verbatim_catalog_class():
         raw_header: str = ""
         header_fuzzy: bool = False
 
-        def __setitem__(self, id, message):  # noqa: A002 - Babel's signature
+        def __setitem__(self, id, message):
             if not id:
                 self.raw_header = message.string
                 self.header_fuzzy = message.fuzzy

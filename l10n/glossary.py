@@ -36,10 +36,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from l10n.errors import L10nError
 
@@ -159,7 +160,7 @@ def read_glossary(fileobj: TextIO, path: str | Path = "<glossary>") -> Glossary:
         line = rows.line_num
         if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
             continue
-        cells = [c.strip() for c in row]
+        cells = [c.strip().lstrip("\ufeff") for c in row]
         if header is None:
             header = [c.lower() for c in cells]
             if header[0] != "en" or len(header) < 2:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 _EN_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
 _SPACES = ("\u00a0", "\u202f", " ")
@@ -39,7 +39,7 @@ def english_numbers(text: str) -> list[Number]:
     ]
 
 
-@lru_cache(maxsize=None)
+@cache
 def symbols(lang: str) -> tuple[str, tuple[str, ...]]:
     """(decimal symbol, accepted group separators) of ``lang`` from Babel's CLDR data."""
     from babel.numbers import get_decimal_symbol, get_group_symbol

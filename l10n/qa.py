@@ -10,9 +10,9 @@ the given file, or else the nearest ``glossary.tsv`` at or above each catalog
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Sequence
 
 from l10n.catalog import REVIEWED, UNTRANSLATED, active_entries, entry_state
 from l10n.checks import CheckContext, Finding, check_catalog

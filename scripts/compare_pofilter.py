@@ -104,7 +104,7 @@ def number_formats(workdir: Path) -> None:
         mine = check_catalog(polib.pofile(str(path)), CheckContext(lang), str(path))
         ours_ctx = {e.msgctxt for e in polib.pofile(str(path))
                     if any(f.line == e.linenum and f.check == "numbers" for f in mine)}
-        theirs = pofilter(path, lang, None, workdir)
+        pofilter(path, lang, None, workdir)  # writes <stem>.pofilter.po, read with msgctxt below
         out = workdir / (path.stem + ".pofilter.po")
         theirs_ctx = set()
         if out.exists():
@@ -114,9 +114,10 @@ def number_formats(workdir: Path) -> None:
     print("\n== number formats (numbers check only) ==")
     print("lang  correct  l10n flags  pofilter flags  translation")
     for lang, ok, a, b, tr in rows:
-        print(f"{lang:5} {str(ok):8} {str(a):11} {str(b):15} {tr}")
-    right = lambda col: sum(1 for r in rows if r[col] != r[1])  # noqa: E731
-    print(f"verdicts right: l10n {right(2)}/{len(rows)}, pofilter {right(3)}/{len(rows)}")
+        print(f"{lang:5} {ok!s:8} {a!s:11} {b!s:15} {tr}")
+    ours_right = sum(1 for r in rows if r[2] != r[1])
+    theirs_right = sum(1 for r in rows if r[3] != r[1])
+    print(f"verdicts right: l10n {ours_right}/{len(rows)}, pofilter {theirs_right}/{len(rows)}")
 
 
 def ours(path: Path, lang: str, glossary) -> dict[str, set[str]]:

@@ -219,7 +219,8 @@ def test_refusal_names_segments_missing_from_an_outdated_catalog(tmp_path):
     assert result.refused.startswith("a: 66.6% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")
 
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 _WORDS = st.sampled_from(["Customs", "the WCO", "met", "in 2021", "said", "(online)", "«quote»", "e.g.", "#", "-", "  "])
 _SENTENCE = st.builds(lambda ws, end: " ".join(ws) + end, st.lists(_WORDS, min_size=1, max_size=6),

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
 from l10n.cli._app import app, print_json, user_errors
 
 CatalogsArg = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Argument(help="Catalogs (.po) or folders holding them. Default: the current project's locales/.",
                    show_default=False),
 ]
 LangOpt = Annotated[
-    Optional[str],
+    str | None,
     typer.Option("--lang", "-l", help="Only catalogs of this language (az, ru, ...).", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
@@ -35,7 +35,7 @@ def check(
     paths: CatalogsArg = None,
     lang: LangOpt = None,
     glossary: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--glossary", "-g", help="Glossary TSV. Default: glossary.tsv at the project root.",
                      show_default=False),
     ] = None,
@@ -69,7 +69,7 @@ def check(
 @user_errors
 def export(
     paths: Annotated[
-        Optional[list[Path]],
+        list[Path] | None,
         typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
                        show_default=False),
     ] = None,
@@ -84,7 +84,7 @@ def export(
                      "draft (the draft or stale translation, else the English) or skip (nothing).")
     ] = "source",
     output: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--output", "-o", help="Output folder. Default: dist/<lang>/ in the project.",
                      show_default=False),
     ] = None,
