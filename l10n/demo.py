@@ -72,6 +72,13 @@ def make_demo_project(folder: str | Path) -> tuple[Project, list[str]]:
         raise L10nError(
             f"folder is not empty and not an l10n project (no {SOURCE_DIR}/); choose another folder", path=folder
         )
+    if (folder / SOURCE_DIR).is_dir():
+        others = [d.name for d in Project.open(folder).documents() if d.source.name != DEMO_ARTICLE]
+        if others:
+            raise L10nError(
+                f"is a project with its own articles ({', '.join(others[:3])}); the demo needs a scratch folder",
+                path=folder,
+            )
     article = demo_file(DEMO_ARTICLE).read_bytes()
     target = folder / SOURCE_DIR / DEMO_ARTICLE
     if not target.is_file() or target.read_bytes() != article:

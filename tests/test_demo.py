@@ -90,3 +90,11 @@ def test_committed_sample_catalogs_are_what_the_toolkit_produces(tmp_path, msgfm
     for lang in ("az", "ru"):
         po = polib.pofile(str(tmp_path / "locales" / lang / "LC_MESSAGES" / "wco-europe-customs.po"))
         assert all(e.msgstr == refs[e.msgid][lang] for e in po if not e.obsolete)
+
+
+def test_demo_never_touches_a_real_project(tmp_path):
+    (tmp_path / "source").mkdir()
+    (tmp_path / "source" / "budget.txt").write_text("The budget grew.\n", encoding="utf-8")
+    with pytest.raises(L10nError, match="its own articles \\(budget\\)"):
+        run_demo(tmp_path)
+    assert sorted(p.name for p in tmp_path.rglob("*")) == ["budget.txt", "source"]
