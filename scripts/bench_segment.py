@@ -101,7 +101,7 @@ def main() -> None:
     l10n_golden = golden_score(lambda t: [s.text for s in segment_text(t)])
     print(f"l10n   per paragraph  {rate(n, l10n_para)}")
     print(f"l10n   whole string   {rate(n, l10n_whole)}   whole/paragraph cost per char: {l10n_whole / l10n_para:.2f}x (target <= 1.5)")
-    print(f"l10n   golden rules   {l10n_golden}/52")
+    print(f"l10n   golden rules   {l10n_golden}/52", flush=True)
 
     pysbd = None
     if not args.no_pysbd:
@@ -112,9 +112,11 @@ def main() -> None:
     if pysbd is not None:
         seg = pysbd.Segmenter(language="en", clean=False)
         p_para = timed(lambda: [seg.segment(p) for p in paragraphs])
-        print(f"pySBD  per paragraph  {rate(n, p_para)}")
+        print(f"pySBD  per paragraph  {rate(n, p_para)}", flush=True)
         wmb = args.pysbd_whole_mb if args.pysbd_whole_mb is not None else args.mb
         w_text = whole if wmb >= args.mb else "\n\n".join(build_corpus(int(wmb * 1_000_000)))
+        print(f"pySBD  whole string on {len(w_text):,} chars: running (super-linear, can take many minutes) ...",
+              flush=True)
         p_whole = timed(lambda: seg.segment(w_text))
         print(f"pySBD  whole string   {rate(len(w_text), p_whole)}   ({len(w_text):,} chars)")
         print(f"pySBD  golden rules   {golden_score(seg.segment)}/52")
