@@ -91,3 +91,13 @@ def test_bom_removed_and_crlf_kept():
     assert_lossless(text, segments)
     assert norm(segments) == ["Hello there.", "Bye now.", "Next one."]
     assert [(s.paragraph, s.line) for s in segments] == [(0, 1), (0, 1), (1, 3)]
+
+
+def test_error_offsets_count_the_bom():
+    with pytest.raises(L10nError, match=r"d.txt:2: not valid UTF-8 \(byte 0xff at byte offset 7\)"):
+        decode_source(b"\xef\xbb\xbfAb.\n\xff", "d.txt")
+
+
+def test_utf16_is_named():
+    with pytest.raises(L10nError, match="UTF-16"):
+        decode_source("Hello.".encode("utf-16"), "e.txt")

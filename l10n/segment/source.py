@@ -16,21 +16,22 @@ def decode_source(data: bytes, path: str | Path | None = None) -> str:
     A UTF-8 BOM is removed; CRLF line endings are kept. Raises L10nError naming
     ``path`` (and the line) for NUL bytes or bytes that are not UTF-8.
     """
-    if data.startswith(codecs.BOM_UTF8):
-        data = data[len(codecs.BOM_UTF8) :]
-    elif data.startswith(_UTF16_BOMS):
+    if data.startswith(_UTF16_BOMS):
         raise L10nError("the file is UTF-16 encoded; save the article as UTF-8", path, 1)
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
     nul = data.find(b"\x00")
     if nul >= 0:
         line = data.count(b"\n", 0, nul) + 1
         raise L10nError(f"binary file (NUL byte at byte offset {nul}); expected a UTF-8 text article", path, line)
     try:
-        return data.decode("utf-8")
+        return data[skip:].decode("utf-8")
     except UnicodeDecodeError as err:
-        line = data.count(b"\n", 0, err.start) + 1
-        bad = data[err.start : err.start + 1].hex()
+        at = err.start + skip  # offsets in the error are those of the file
+        line = data.count(b"\n", 0, at) + 1
         raise L10nError(
-            f"not valid UTF-8 (byte 0x{bad} at byte offset {err.start}); save the article as UTF-8", path, line
+            f"not valid UTF-8 (byte 0x{data[at:at + 1].hex()} at byte offset {at}); save the article as UTF-8",
+            path,
+            line,
         ) from None
 
 
