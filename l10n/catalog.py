@@ -12,9 +12,10 @@ Review states (DESIGN.md): ``untranslated`` (empty msgstr), ``draft`` (fuzzy),
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterable, Protocol, Sequence
+from datetime import UTC, datetime
+from typing import Protocol
 
 import polib
 
@@ -60,7 +61,7 @@ def language_info(lang: str) -> LanguageInfo:
 def format_date(when: datetime) -> str:
     """A gettext header date, e.g. ``2026-11-28 11:30+0000``."""
     if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
+        when = when.replace(tzinfo=UTC)
     return when.strftime(DATE_FORMAT)
 
 

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from l10n.errors import L10nError
 
@@ -54,7 +55,7 @@ class Project:
     engine: EngineConfig = field(default_factory=EngineConfig)
 
     @classmethod
-    def open(cls, root: str | Path) -> "Project":
+    def open(cls, root: str | Path) -> Project:
         """Open the project at ``root`` (which must contain ``source/``), reading ``l10n.toml`` if any."""
         root = Path(root).resolve()
         if not (root / SOURCE_DIR).is_dir():

@@ -8,8 +8,8 @@ catalog whose English no longer matches its article is flagged ``outdated``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
-from typing import Sequence
 
 from l10n.catalog import active_entries, count_states, word_count
 from l10n.catalog_io import read_catalog

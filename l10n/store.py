@@ -11,10 +11,10 @@ Reading never creates the file; only :meth:`DraftStore.record` does.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Iterable
 
 from l10n.errors import L10nError
 
@@ -55,7 +55,7 @@ class DraftStore:
         rows = list(drafts)
         if not rows:
             return
-        stamp = (now or datetime.now(timezone.utc)).isoformat(timespec="seconds")
+        stamp = (now or datetime.now(UTC)).isoformat(timespec="seconds")
         self.path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect(create=True) as conn:
             conn.executemany(
@@ -100,7 +100,7 @@ class DraftStore:
         """True if ``msgstr`` is exactly a draft the toolkit made (so no person has edited it)."""
         return any(d.draft == msgstr for d in self.drafts_for(doc, lang, msgid))
 
-    def _connect(self, create: bool = False) -> "_Connection":
+    def _connect(self, create: bool = False) -> _Connection:
         return _Connection(self.path, create)
 
 

@@ -14,15 +14,16 @@ run makes no engine call and leaves every file byte-identical.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Callable, Sequence
 
 import polib
 
 from l10n.catalog import (
     DRAFT,
+    REVIEWED,
     STALE,
     LanguageInfo,
     active_entries,
@@ -34,14 +35,24 @@ from l10n.catalog import (
     has_translation,
     language_info,
     provenance,
-    REVIEWED,
 )
-from l10n.catalog_io import CatalogChangedError, CatalogFile, read_catalog, write_catalog
+from l10n.catalog_io import (
+    CatalogChangedError,
+    CatalogFile,
+    read_catalog,
+    write_catalog,
+)
 from l10n.engine.base import Engine
 from l10n.errors import L10nError
 from l10n.lock import project_lock
 from l10n.merge import MergeResult, merge_catalog
-from l10n.project import SOURCE_LANGUAGE, Document, Project, resolve_paths, split_languages
+from l10n.project import (
+    SOURCE_LANGUAGE,
+    Document,
+    Project,
+    resolve_paths,
+    split_languages,
+)
 from l10n.store import DraftStore, StoredDraft
 
 #: Makes the engine for a target language; only called when something needs drafting.
@@ -204,7 +215,7 @@ def _translate_locked(
 ) -> TranslateResult:
     if not documents:
         raise L10nError("no articles to translate (expected source/<name>.txt or .md)", path=project.source_dir)
-    stamp = format_date(now or datetime.now(timezone.utc))
+    stamp = format_date(now or datetime.now(UTC))
     infos = [language_info(lang) for lang in dict.fromkeys(languages)]
     templates = [_update_template(project, doc, stamp) for doc in documents]
     store = DraftStore(project.store_path)

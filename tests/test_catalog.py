@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import polib
 import pytest
+from catalog_helpers import msgfmt_check
 
 from l10n import catalog
 from l10n.catalog import (
@@ -23,7 +24,6 @@ from l10n.catalog import (
     set_provenance,
 )
 from l10n.errors import L10nError
-from catalog_helpers import msgfmt_check
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def test_unknown_language_is_a_user_error():
 
 
 def test_format_date_is_gettext_style():
-    assert format_date(datetime(2026, 1, 2, 3, 4, tzinfo=timezone.utc)) == "2026-01-02 03:04+0000"
+    assert format_date(datetime(2026, 1, 2, 3, 4, tzinfo=UTC)) == "2026-01-02 03:04+0000"
 
 
 def test_template_has_one_entry_per_distinct_segment_with_all_references(tmp_path, msgfmt):
@@ -55,7 +55,7 @@ def test_template_has_one_entry_per_distinct_segment_with_all_references(tmp_pat
     text = dump(pot)
     assert "#: source/doc.txt:1 source/doc.txt:5\nmsgid \"One.\"" in text
     for key in ("Project-Id-Version: doc", "POT-Creation-Date: 2026-11-28 10:00+0000",
-                "Content-Type: text/plain; charset=UTF-8", f"X-Generator: l10n "):
+                "Content-Type: text/plain; charset=UTF-8", "X-Generator: l10n "):
         assert key in text
     path = tmp_path / "doc.pot"
     path.write_text(text, encoding="utf-8")

@@ -3,13 +3,19 @@ from __future__ import annotations
 import json
 
 import pytest
+from catalog_helpers import (
+    ARTICLE_A,
+    ARTICLE_B,
+    catalog_files,
+    make_project,
+    msgfmt_check,
+)
+from fakes import FakeEngines
 from typer.testing import CliRunner
 
 from l10n import workflow
 from l10n.cli import app
 from l10n.demo import install_demo_packages
-from catalog_helpers import ARTICLE_A, ARTICLE_B, catalog_files, make_project, msgfmt_check
-from fakes import FakeEngines
 
 runner = CliRunner()
 

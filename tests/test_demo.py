@@ -7,11 +7,11 @@ from pathlib import Path
 
 import polib
 import pytest
+from catalog_helpers import catalog_files, msgfmt_check, snapshot
 
 from l10n.catalog import DRAFT, entry_state, provenance
 from l10n.demo import NOTE, demo_file, run_demo
 from l10n.errors import L10nError
-from catalog_helpers import catalog_files, msgfmt_check, snapshot
 
 CORPUS = Path(__file__).resolve().parents[1] / "scripts" / "demo_corpus" / "news.tsv"
 REPO_SOURCE = Path(__file__).resolve().parents[1] / "source" / "wco-europe-customs.txt"

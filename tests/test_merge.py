@@ -143,7 +143,8 @@ def test_entries_follow_template_order(texts):
 
 # --- properties: whatever the edit, no translation is lost and merging is idempotent ---------------
 
-from hypothesis import given, settings, strategies as st  # noqa: E402
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 WORDS = ["customs", "trade", "Baku", "committee", "drugs", "region", "met", "grew", "the", "in", "on", "of"]
 sentence = st.lists(st.sampled_from(WORDS), min_size=2, max_size=8).map(lambda ws: " ".join(ws).capitalize() + ".")

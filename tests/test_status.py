@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 import polib
+from catalog_helpers import ARTICLE_A, ARTICLE_B, make_project, msgfmt_check
+from fakes import FakeEngines
 
 from l10n.project import Project
 from l10n.status import project_status, status_paths
 from l10n.workflow import translate_project
-from catalog_helpers import ARTICLE_A, ARTICLE_B, make_project, msgfmt_check
-from fakes import FakeEngines
 
 
 def test_counts_agree_with_msgfmt_statistics(tmp_path, msgfmt):

@@ -1,14 +1,14 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
 from l10n.errors import L10nError
 from l10n.store import DraftStore, StoredDraft
 
-T1 = datetime(2026, 11, 28, 10, 0, tzinfo=timezone.utc)
-T2 = datetime(2026, 11, 28, 11, 0, tzinfo=timezone.utc)
+T1 = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
+T2 = datetime(2026, 11, 28, 11, 0, tzinfo=UTC)
 
 
 def test_reading_a_missing_store_creates_nothing(tmp_path):

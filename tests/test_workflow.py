@@ -1,21 +1,28 @@
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import polib
 import pytest
+from catalog_helpers import (
+    ARTICLE_A,
+    ARTICLE_B,
+    catalog_files,
+    make_project,
+    msgfmt_check,
+    snapshot,
+)
+from fakes import FakeEngines
 
 from l10n.catalog import DRAFT, REVIEWED, STALE, entry_state, provenance
 from l10n.errors import L10nError
 from l10n.project import Project
 from l10n.store import DraftStore
 from l10n.workflow import translate_project
-from catalog_helpers import ARTICLE_A, ARTICLE_B, catalog_files, make_project, msgfmt_check, snapshot
-from fakes import FakeEngines
 
-T0 = datetime(2026, 11, 28, 9, 0, tzinfo=timezone.utc)
-T1 = datetime(2026, 11, 28, 10, 30, tzinfo=timezone.utc)
-T2 = datetime(2026, 11, 28, 12, 45, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+T1 = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)
+T2 = datetime(2026, 11, 28, 12, 45, tzinfo=UTC)
 
 
 @pytest.fixture

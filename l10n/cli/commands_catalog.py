@@ -3,20 +3,21 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Annotated, Iterator, Optional, Sequence
+from typing import Annotated
 
 import typer
 
 from l10n.cli._app import app, print_json, user_errors
 
 PathsArg = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
                    show_default=False),
 ]
 ToOpt = Annotated[
-    Optional[list[str]],
+    list[str] | None,
     typer.Option("--to", "-t", help="Target language (repeat, or az,ru). Default: l10n.toml, else az and ru.",
                  show_default=False),
 ]
@@ -29,11 +30,11 @@ def translate(
     paths: PathsArg = None,
     to: ToOpt = None,
     models: Annotated[
-        Optional[Path],
+        Path | None,
         typer.Option("--models", "--engine-dir", help="Folder of installed Argos packages to use.",
                      show_default=False),
     ] = None,
-    beam: Annotated[Optional[int], typer.Option("--beam", min=1, help="Beam size (default 4).",
+    beam: Annotated[int | None, typer.Option("--beam", min=1, help="Beam size (default 4).",
                                                 show_default=False)] = None,
     redraft: Annotated[
         bool,
@@ -162,7 +163,13 @@ def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 def _progress(enabled: bool) -> Iterator:
     """A progress bar on stderr (only on a terminal) fed by ``progress(lang, done, total)``."""
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     console = Console(stderr=True)
     if not enabled or not console.is_terminal:
