@@ -19,7 +19,15 @@ from dataclasses import dataclass, field
 
 import polib
 
-from l10n.catalog import LanguageInfo, catalog_metadata, has_translation, is_fuzzy, new_pofile
+from l10n.catalog import (
+    LanguageInfo,
+    catalog_metadata,
+    has_translation,
+    is_fuzzy,
+    new_pofile,
+    provenance,
+    set_provenance,
+)
 
 #: Minimum :func:`similarity` for an old translation to be carried to changed English.
 FUZZY_THRESHOLD = 0.6
@@ -166,6 +174,10 @@ def _stale(similar: polib.POEntry, tentry: polib.POEntry) -> polib.POEntry:
     entry.msgid = tentry.msgid
     entry.occurrences = list(tentry.occurrences)
     entry.comment = tentry.comment
+    if not is_fuzzy(similar) and (provenance(similar) or "").startswith("machine draft"):
+        # A person approved this draft as it was; once fuzzy again it must not pass for an
+        # untouched machine draft (translate --redraft would replace it).
+        set_provenance(entry, f"reviewed (was: {provenance(similar)})")
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     return entry
