@@ -275,3 +275,51 @@ def test_large_catalog_reads_in_linear_time(tmp_path):
     path = tmp_path / "big.po"
     po.save(str(path))
     assert len(load_po(path)) == 20_000
+
+
+# --- through the CLI: a malformed catalog is one line, exit 2, no traceback, nothing written ---------
+
+
+def _project_with_bad_catalog(root, content) -> tuple:
+    (root / "source").mkdir(parents=True)
+    (root / "source" / "a.txt").write_text("Hello. Good morning.\n", encoding="utf-8")
+    catalog = root / "locales" / "az" / "LC_MESSAGES" / "a.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_bytes(_bytes(content))
+    return catalog
+
+
+def _snapshot(root):
+    return {p: p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("name,content,line,msgfmt_rejects", BAD, ids=[row[0] for row in BAD])
+def test_cli_translate_refuses_a_malformed_catalog(tmp_path, name, content, line, msgfmt_rejects):
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    catalog = _project_with_bad_catalog(tmp_path, content)
+    before = _snapshot(tmp_path)
+    result = CliRunner().invoke(app, ["translate", str(tmp_path), "--to", "az,ru"])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert lines == [lines[0]] and lines[0].startswith(f"error: {catalog}:{line}: "), result.stderr
+    assert "Traceback" not in result.output
+    assert _snapshot(tmp_path) == before  # nothing written: not the catalog, nor the template, nor ru
+
+
+@pytest.mark.parametrize("command", ["status", "check", "export", "compile"])
+def test_other_commands_report_a_malformed_catalog_in_one_line(tmp_path, command):
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    catalog = _project_with_bad_catalog(tmp_path, HEADER + 'msgid "Hello."\n\nmsgid "Good morning."\nmsgstr ""\n')
+    before = _snapshot(tmp_path)
+    extra = ["--to", "az"] if command == "export" else []
+    result = CliRunner().invoke(app, [command, str(tmp_path), *extra])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(f"error: {catalog}:10: msgid on line 10 has no msgstr"), result.stderr
+    assert _snapshot(tmp_path) == before
