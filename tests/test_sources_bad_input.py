@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -213,3 +215,28 @@ def test_cli_translate_missing_article(tmp_path):
     project = tmp_path / "proj"
     (project / "source").mkdir(parents=True)
     _assert_clean_error(_cli(["translate", str(project / "source" / "nope.txt")]), "nope.txt")
+
+
+def test_cli_translate_overlong_segment_is_chunked_visibly_not_dropped(tmp_path):
+    """A segment longer than the model takes gets a warning naming it, and a draft (demo packages)."""
+    _require_command("translate")
+    from l10n.demo import install_demo_packages
+    from l10n.poread import load_po
+
+    project = tmp_path / "proj"
+    (project / "source").mkdir(parents=True)
+    long_paragraph = " ".join(f"word{i % 97}" for i in range(600))  # no punctuation: one segment
+    _write(project / "source", "long.txt", (long_paragraph + "\n").encode())
+    install_demo_packages(project / "models")
+    # A real process: the engine reports through the warnings module, which CliRunner does not show.
+    result = subprocess.run(
+        [sys.executable, "-m", "l10n", "translate", str(project), "--to", "az", "--models", str(project / "models")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "longer than the model" in result.stderr and "word0 word1" in result.stderr, result.stderr
+    (entry,) = [e for e in load_po(project / "locales" / "az" / "LC_MESSAGES" / "long.po") if e.msgid]
+    assert entry.msgid == long_paragraph and entry.msgstr.strip() != ""
