@@ -190,9 +190,13 @@ def scenario(tmp_path_factory):
     after = {name: _undated(p.read_bytes()) for name, p in zip(before, _files(reference))}
     assert all(_undated(before[p]) != after[p] for p in before), "the run under test must change every file"
 
+    return base, before, after, _shim(tmp_path_factory)
+
+
+def _shim(tmp_path_factory) -> Path:
     shim = tmp_path_factory.mktemp("kill-shim")
     (shim / "sitecustomize.py").write_text(SHIM, encoding="utf-8")
-    return base, before, after, shim
+    return shim
 
 
 def _check_catalogs(project: Path, msgfmt: str) -> None:
@@ -234,3 +238,58 @@ def test_kill_leaves_old_or_new_and_the_next_run_completes(tmp_path, msgfmt, sce
     _check_catalogs(project, msgfmt)
     leftovers = sorted(p.name for p in project.rglob(".*.tmp"))
     print(f"\n{kill_at}: files after kill = {states}; temp files left = {leftovers}")
+
+
+# --- package installs (helper ENG's l10n/engine/packages.py): validated and atomic ------------------
+
+INSTALL_POINTS = [
+    ("fresh", "replace-before:1"),  # extracted into the hidden staging folder, not yet renamed
+    ("fresh", "replace-after:1"),
+    ("reinstall", "replace-before:1"),  # before the old package is moved aside
+    ("reinstall", "replace-after:1"),  # old package moved aside, new one not yet in place
+    ("reinstall", "replace-after:2"),  # new one in place, old one not yet deleted
+]
+
+
+def _installed_state(packages: Path, archive: Path) -> str:
+    """"complete" if the package folder holds exactly the archive's files, "absent" if none; else fail."""
+    import zipfile
+
+    from l10n.engine.packages import list_packages
+
+    listed = [p for p in list_packages(packages) if (p.from_code, p.to_code) == ("en", "az")]
+    if not listed:
+        return "absent"
+    (package,) = listed
+    with zipfile.ZipFile(archive) as zf:
+        for info in zf.infolist():
+            if info.is_dir():
+                continue
+            path = packages / info.filename
+            assert path.is_file() and path.read_bytes() == zf.read(info), f"torn package file {info.filename}"
+    assert package.path.name == zipfile.ZipFile(archive).namelist()[0].split("/")[0]
+    return "complete"
+
+
+@pytest.mark.parametrize("case,kill_at", INSTALL_POINTS, ids=[f"{c}-{k}" for c, k in INSTALL_POINTS])
+def test_kill_package_install_leaves_it_complete_or_absent(tmp_path, tmp_path_factory, case, kill_at):
+    from l10n.engine.packages import install_archive
+
+    archive = demo_file("en_az.argosmodel")
+    packages = tmp_path / "packages"
+    if case == "reinstall":
+        install_archive(archive, packages)
+    env = dict(os.environ, L10N_KILL_AT=kill_at, PYTHONPATH=str(_shim(tmp_path_factory)))
+    command = [sys.executable, "-m", "l10n", "models", "install", str(archive), "--dir", str(packages)]
+    killed = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert killed.returncode == -signal.SIGKILL, f"kill point {kill_at} not reached: {killed.stderr}"
+    state = _installed_state(packages, archive)
+    listing = subprocess.run([sys.executable, "-m", "l10n", "models", "list", "--dir", str(packages)],
+                             capture_output=True, text=True, timeout=60)
+    assert listing.returncode == 0 and "Traceback" not in listing.stderr
+    env.pop("L10N_KILL_AT")
+    again = subprocess.run(command, capture_output=True, text=True, env=env, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert _installed_state(packages, archive) == "complete"
+    leftovers = sorted(p.name for p in packages.iterdir() if p.name.startswith("."))
+    print(f"\n{case} {kill_at}: package after kill = {state}; hidden leftovers after rerun = {leftovers}")
