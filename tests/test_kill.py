@@ -12,6 +12,9 @@ kill point named in ``L10N_KILL_AT`` (``<point>:<n>`` = at the n-th hit):
 - ``replace-before`` right before the n-th os.replace (the rename of an atomic write)
 - ``replace-after``  right after the n-th os.replace
 
+With ``L10N_PAUSE_MARK=<file>`` the child pauses there instead (creates the
+file and waits until the test deletes it): two real runs at once.
+
 The run under test updates a project whose article changed (one sentence
 edited, one added) and whose az catalog has a reviewed entry; it writes three
 files (the template, the az and the ru catalog).
@@ -54,6 +57,16 @@ SHIM = textwrap.dedent(
             return _hits["n"] == _n
 
         def _die():
+            mark = os.environ.get("L10N_PAUSE_MARK")
+            if mark:  # pause instead of dying: create the mark, wait until the test removes it
+                import time
+
+                open(mark, "w").close()
+                for _ in range(1200):
+                    if not os.path.exists(mark):
+                        return
+                    time.sleep(0.05)
+                return
             os.kill(os.getpid(), signal.SIGKILL)
 
         if _point in ("replace-before", "replace-after"):
@@ -293,3 +306,49 @@ def test_kill_package_install_leaves_it_complete_or_absent(tmp_path, tmp_path_fa
     assert _installed_state(packages, archive) == "complete"
     leftovers = sorted(p.name for p in packages.iterdir() if p.name.startswith("."))
     print(f"\n{case} {kill_at}: package after kill = {state}; hidden leftovers after rerun = {leftovers}")
+
+
+# --- two real `l10n translate` runs at once -----------------------------------------------------
+
+
+def test_second_translate_fails_or_waits_while_the_first_is_drafting(tmp_path, scenario, msgfmt):
+    import time
+
+    base, before, after, shim = scenario
+    project = tmp_path / "project"
+    shutil.copytree(base, project)
+    mark = tmp_path / "paused"
+    env = dict(os.environ, L10N_KILL_AT="draft-start:1", L10N_PAUSE_MARK=str(mark), PYTHONPATH=str(shim))
+    command = [sys.executable, "-m", "l10n", "translate", str(project), "--models", str(project / "models")]
+    first = subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    third = None
+    try:
+        for _ in range(1200):
+            if mark.exists() or first.poll() is not None:
+                break
+            time.sleep(0.05)
+        assert mark.exists(), "the first run never reached the drafting step"
+
+        second = _translate(project)  # no --wait: fails at once, naming the first run
+        assert second.returncode == 2
+        lines = second.stderr.strip().splitlines()
+        assert len(lines) == 1 and "the project is busy" in lines[0] and f"pid {first.pid}" in lines[0], lines
+        assert all(p.read_bytes() == before[o] for o, p in zip(before, _files(project)))
+
+        third = subprocess.Popen(command + ["--wait", "60"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(0.5)
+        assert third.poll() is None, "the waiting run must wait for the lock"
+        mark.unlink()  # the first run goes on and finishes; then the third gets the lock
+        out, err = first.communicate(timeout=120)
+        assert first.returncode == 0, err
+        out, err = third.communicate(timeout=120)
+        assert third.returncode == 0, err
+        assert "No file changed" in out  # the first run did all the work
+    finally:
+        for proc in (first, third):
+            if proc is not None and proc.poll() is None:
+                proc.kill()
+                proc.wait()
+    for original, path in zip(before, _files(project)):
+        assert _undated(path.read_bytes()) == after[original]
+    _check_catalogs(project, msgfmt)
