@@ -306,3 +306,16 @@ def test_redraft_also_refreshes_an_unedited_draft_whose_english_changed(project)
         "[az] Exports of oil rose sharply in April.", None, DRAFT)
     edited = got["The committee met in Baku on Friday."]
     assert edited.msgstr == "Komitə bazar ertəsi toplandı (redaktə)." and entry_state(edited) == STALE
+
+
+def test_redraft_keeps_a_draft_approved_as_is_after_its_english_changed(project):
+    run(project, languages=("az",))
+    path = project.root / "locales/az/LC_MESSAGES/b.po"
+    edit_like_poedit(path, "Exports of oil rose sharply in March.")  # approved without a change
+    (project.root / "source/b.txt").write_text(
+        "The committee met in Baku on Monday.\n\nExports of oil rose sharply in April.\n", encoding="utf-8")
+    run(project, languages=("az",), now=T1)
+    run(project, languages=("az",), now=T2, redraft=True)
+    entry = entries(path)["Exports of oil rose sharply in April."]
+    assert entry.msgstr == "[az] Exports of oil rose sharply in March." and entry_state(entry) == STALE
+    assert provenance(entry).startswith("reviewed (was: machine draft")
