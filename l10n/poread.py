@@ -37,7 +37,7 @@ __all__ = ["load_po", "parse_po", "decode_po"]
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d)\])?)(?=[ \t]|$)")
 _BLANK = " \t\f\v"
-_STRING = re.compile(r'"((?:[^"\\]|\\.)*)"[ \t\f\v]*')
+_STRING = re.compile(r'"([^"\\]*(?:\\.[^"\\]*)*)"[ \t\f\v]*')  # "unrolled loop": linear, no backtracking
 _ESCAPE = re.compile(r"\\(.)")
 _GOOD_ESCAPES = frozenset('\\"ntrvbf')
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
