@@ -223,3 +223,23 @@ def test_tokenizer_is_the_packages_sentencepiece_model(installed):
     engine = load_engine("en", "az")
     assert engine.tokenizer.model_file == engine.package.path / "sentencepiece.model"
     assert engine.tokenizer.encode("Customs and trade")[0].startswith("▁")
+
+
+def _argostranslate_way(engine, text: str) -> str:
+    """argostranslate 1.11's apply_packaged_translation for one sentence (no torch needed)."""
+    sp = engine.tokenizer._sp
+    (result,) = engine.translator.translate_batch(
+        [sp.encode(text, out_type=str)], target_prefix=None, replace_unknowns=True, max_batch_size=32,
+        batch_type="tokens", beam_size=4, num_hypotheses=1, length_penalty=0.2, return_scores=True,
+    )
+    value = sp.decode_pieces(result.hypotheses[0]).replace("\u2581", " ").replace("_", " ")
+    return value[1:] if value.startswith(" ") else value
+
+
+def test_same_drafts_as_argostranslate_one_call_per_sentence(installed):
+    rows = corpus()
+    unseen = ["The cat sat on the mat.", "Customs officers met the president on Friday.", "Prices rose."]
+    texts = [r["en"] for r in rows[:15]] + unseen
+    engine = load_engine("en", "ru")
+    ours = [d.text for d in engine.translate(texts)]
+    assert ours == [_argostranslate_way(engine, t) for t in texts]

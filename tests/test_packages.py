@@ -135,7 +135,7 @@ def test_install_then_list_and_find():
     assert (listed.pair, listed.version, listed.name) == ("en:az", "1.0", "translate-en_az-1_0")
     assert listed.size() > 100_000
     assert find_package("en", "az").path == package.path
-    assert not [p for p in packages_dir().iterdir() if p.name.startswith(".")]
+    assert [p.name for p in packages_dir().iterdir()] == ["translate-en_az-1_0"]
 
 
 def test_install_a_folder_of_archives():
@@ -143,7 +143,7 @@ def test_install_a_folder_of_archives():
     assert sorted(p.pair for p in installed) == ["en:az", "en:ru"]
 
 
-def test_failed_install_leaves_nothing_behind(tmp_path, monkeypatch):
+def test_failed_install_leaves_nothing_behind(monkeypatch):
     def broken_replace(src, dst):
         raise OSError("disk full")
 
@@ -151,6 +151,30 @@ def test_failed_install_leaves_nothing_behind(tmp_path, monkeypatch):
     with pytest.raises(OSError):
         install_archive(DEMO / "en_az.argosmodel")
     assert list(packages_dir().iterdir()) == []
+    assert list(packages._staging_area(packages_dir()).iterdir()) == []
+
+
+def test_interrupted_install_leaves_nothing_in_the_packages_folder(monkeypatch):
+    def interrupted(self, path=None, members=None, pwd=None):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(zipfile.ZipFile, "extractall", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        install_archive(DEMO / "en_az.argosmodel")
+    assert list(packages_dir().iterdir()) == []
+
+
+def test_argostranslate_reads_what_we_install():
+    install([DEMO])
+    # A leftover of a killed install lives next to the packages folder, never inside it.
+    (packages._staging_area(packages_dir()) / "install-killed" / "new").mkdir(parents=True)
+    from argostranslate.package import get_installed_packages  # no torch: only .package
+
+    found = get_installed_packages(path=[packages_dir()])
+    assert sorted((p.from_code, p.to_code, str(p.package_version)) for p in found) == [
+        ("en", "az", "1.0"),
+        ("en", "ru", "1.0"),
+    ]
 
 
 def test_reinstall_replaces_the_old_package():

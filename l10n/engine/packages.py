@@ -10,8 +10,9 @@ An ``.argosmodel`` is validated before anything is written: a zip whose entries
 all sit under one top-level folder, no absolute or ``..`` paths, a readable
 ``metadata.json`` with ``from_code``/``to_code``, ``model/model.bin`` and
 ``model/config.json`` (a CTranslate2 model) and a tokenizer
-(``sentencepiece.model`` or ``bpe.model``). Installing extracts into a hidden
-temporary folder inside the packages folder, then renames it into place.
+(``sentencepiece.model`` or ``bpe.model``). Installing extracts into a staging
+folder next to the packages folder (``.<name>.l10n-staging``), then renames the
+package into place.
 """
 
 from __future__ import annotations
@@ -231,34 +232,41 @@ def validate_archive(path: Path) -> tuple[str, dict]:
     return top, meta
 
 
+def _staging_area(directory: Path) -> Path:
+    """A work folder next to the packages folder (same file system, so renames are atomic).
+
+    Not inside it: argostranslate reads every folder there as a package and fails
+    on one without metadata.json, so a leftover from a killed install would break argospm.
+    """
+    area = directory.parent / f".{directory.name}.l10n-staging"
+    area.mkdir(parents=True, exist_ok=True)
+    return area
+
+
 def install_archive(path: Path, directory: Path | None = None) -> InstalledPackage:
     """Validate and install one ``.argosmodel``; replaces an installed package of the same name.
 
-    Extraction goes to a hidden temporary folder inside the packages folder, which
-    is renamed into place only once complete: an error or interruption leaves no
-    half-installed package (at worst a hidden ``.tmp-*`` folder, removed on error).
+    The archive is extracted into a staging folder next to the packages folder and
+    renamed into place only once complete, so an error or an interruption never
+    leaves a half-installed package where argostranslate or l10n would see it.
     """
     path = Path(path)
     directory = packages_dir() if directory is None else Path(directory)
     top, _meta = validate_archive(path)
     directory.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".tmp-install-", dir=directory))
-    old = None
+    staging = Path(tempfile.mkdtemp(prefix="install-", dir=_staging_area(directory)))
+    final = directory / top
     try:
         with zipfile.ZipFile(path) as archive:
-            archive.extractall(staging)
-        package = read_package(staging / top)
-        final = directory / top
+            archive.extractall(staging / "new")
+        package = read_package(staging / "new" / top)
         if final.exists():
-            old = directory / f".tmp-old-{top}-{os.getpid()}"
-            os.replace(final, old)
-        os.replace(staging / top, final)
+            os.replace(final, staging / "old")
+        os.replace(staging / "new" / top, final)
     except zipfile.BadZipFile as err:
         raise L10nError(f"corrupt archive: {err}", path) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
     return InstalledPackage(
         path=final,
         from_code=package.from_code,
@@ -416,7 +424,7 @@ def remove(which: str, directory: Path | None = None) -> list[InstalledPackage]:
     if not doomed:
         raise L10nError(f"no installed package matches {which!r} in {directory}")
     for package in doomed:
-        trash = directory / f".tmp-remove-{package.name}-{os.getpid()}"
-        os.replace(package.path, trash)  # atomic: the package disappears at once
+        trash = Path(tempfile.mkdtemp(prefix="remove-", dir=_staging_area(directory)))
+        os.replace(package.path, trash / package.name)  # atomic: the package disappears at once
         shutil.rmtree(trash, ignore_errors=True)
     return doomed
