@@ -424,8 +424,11 @@ def _write_checked(item: _Pending, stamp: str, attempts: int = 3) -> None:
 
     for _ in range(attempts):
         saved = read_catalog(item.path)
-        before = item.old.po if item.old else None
-        po = rebase_drafts(saved.po if saved else None, item.template, item.info, item.po, before)
+        if saved is None:  # deleted meanwhile (a checkout?): write all the run has, so nothing is lost
+            po = item.po
+        else:
+            before = item.old.po if item.old else None
+            po = rebase_drafts(saved.po, item.template, item.info, item.po, before)
         po.metadata["PO-Revision-Date"] = stamp
         try:
             write_catalog(item.path, dump(po), read_digest=saved.digest if saved else None)

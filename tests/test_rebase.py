@@ -171,3 +171,35 @@ def test_rebase_onto_a_deleted_catalog_keeps_the_drafts():
     run = _catalog(_draft("One.", "Bir."))
     out = rebase_drafts(None, template, language_info("az"), run, None)
     assert [(e.msgid, e.msgstr) for e in out] == [("One.", "Bir.")]
+
+
+def test_catalog_deleted_during_the_run_is_written_whole(project, msgfmt):
+    path = _po(project)
+    _review(path, "Trade grew by five percent.", "Ticarət beş faiz artıb.")
+    _run(project, path.unlink)
+    entries = _entries(path)
+    assert entries["Trade grew by five percent."].msgstr == "Ticarət beş faiz artıb."  # from before the run
+    assert entry_state(entries[NEW_SENTENCE]) == DRAFT
+    msgfmt_check(msgfmt, path)
+
+
+def test_a_catalog_that_keeps_changing_is_refused_and_left_as_saved(project, monkeypatch):
+    import l10n.workflow as workflow
+
+    path = _po(project)
+    real_read = workflow.read_catalog
+    saves = []
+
+    def read_then_editor_saves(p):
+        found = real_read(p)
+        if p == path and saves:  # after the run's first read, the editor saves after every read
+            saves.append(1)
+            _review(path, "Trade grew by five percent.", f"Ticarət artıb ({len(saves)}).")
+        return found
+
+    monkeypatch.setattr(workflow, "read_catalog", read_then_editor_saves)
+    with pytest.raises(L10nError, match="keeps changing on disk") as info:
+        _run(project, lambda: saves.append(1) or _review(path, "Trade grew by five percent.", "Ticarət artıb."))
+    assert str(info.value).startswith(f"{path}: ")
+    last = _entries(path)["Trade grew by five percent."].msgstr
+    assert last == f"Ticarət artıb ({len(saves)})."  # the translator's last save is what is on disk
