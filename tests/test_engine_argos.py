@@ -243,3 +243,13 @@ def test_same_drafts_as_argostranslate_one_call_per_sentence(installed):
     engine = load_engine("en", "ru")
     ours = [d.text for d in engine.translate(texts)]
     assert ours == [_argostranslate_way(engine, t) for t in texts]
+
+
+def test_translators_are_cached_per_settings(installed):
+    argos._TRANSLATORS.clear()
+    one = load_engine("en", "az", threads=1, compute_type="int8")
+    two = load_engine("en", "az", threads=2, compute_type="int8")
+    assert one.translator is not two.translator
+    assert one.translator is load_engine("en", "az", threads=1, compute_type="int8").translator
+    (draft,) = one.translate(["Read more on our website."])
+    assert draft.text == "Ətraflı məlumatı saytımızda oxuyun."
