@@ -31,6 +31,23 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+def remove_leftover_temps(folder: str | Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """Delete temporary files that writes killed before their rename left in ``folder`` (recursively).
+
+    Only for files named ``.<name><suffix>.<random>.tmp`` with one of ``suffixes``; call it
+    only while no other process can be writing such files (e.g. under the project lock).
+    """
+    removed = []
+    for suffix in suffixes:
+        for tmp in Path(folder).rglob(f".*{suffix}.*.tmp"):
+            try:
+                tmp.unlink()
+                removed.append(tmp)
+            except OSError:
+                pass
+    return removed
+
+
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
     atomic_write_bytes(path, text.encode(encoding))
 

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import polib
 
+from l10n.atomic import remove_leftover_temps
 from l10n.catalog import (
     DRAFT,
     REVIEWED,
@@ -201,6 +202,8 @@ def translate_project(
     merged again before writing (:mod:`l10n.rebase`), so the edit survives.
     """
     with project_lock(project.root, wait=lock_wait):
+        # Temp files of a run killed before its renames; only translate writes .po/.pot, and we hold the lock.
+        remove_leftover_temps(project.locales_dir, (".po", ".pot"))
         return _translate_locked(project, documents, languages, engine_factory, progress, now, redraft)
 
 
