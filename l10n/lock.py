@@ -15,13 +15,13 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
 from l10n.errors import L10nError
 
-__all__ = ["project_lock", "lock_path", "lock_holder"]
+__all__ = ["lock_holder", "lock_path", "project_lock"]
 
 POLL_SECONDS = 0.05
 

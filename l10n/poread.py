@@ -33,7 +33,7 @@ import polib
 
 from l10n.errors import L10nError
 
-__all__ = ["load_po", "parse_po", "decode_po"]
+__all__ = ["decode_po", "load_po", "parse_po"]
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d)\])?)(?=[ \t]|$)")
 _BLANK = " \t\f\v"

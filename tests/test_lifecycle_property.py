@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import subprocess
 import tempfile
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import polib
+from fakes import FakeEngines
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -16,7 +17,6 @@ from l10n.catalog import REVIEWED, entry_state
 from l10n.poread import load_po
 from l10n.project import Project
 from l10n.workflow import translate_project
-from fakes import FakeEngines
 
 LANGS = ("az", "ru")
 SUBJECTS = ["The committee", "The minister", "Customs officers", "The bank", "Farmers", "The court"]
@@ -27,7 +27,7 @@ WHEN = ["on Monday", "on Friday", "in March", "last year", "this week", "at noon
 # Sentences the segmenter keeps whole: no abbreviations, one final period.
 POOL = [f"{s} {v} {p} {w}." for s in SUBJECTS for v in VERBS for p in PLACES[:3] for w in WHEN[:2]]
 
-T0 = datetime(2026, 11, 28, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 28, 8, 0, tzinfo=UTC)
 
 action = st.one_of(
     st.tuples(st.just("change"), st.integers(0, 10**6), st.integers(0, len(POOL) - 1)),
