@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+import warnings as warnings_module
+
 import polib
 
 from l10n.atomic import remove_leftover_temps
@@ -43,7 +45,7 @@ from l10n.catalog_io import (
     read_catalog,
     write_catalog,
 )
-from l10n.engine.base import Engine
+from l10n.engine.base import Engine, LongSegmentWarning
 from l10n.errors import L10nError
 from l10n.lock import project_lock
 from l10n.merge import MergeResult, merge_catalog
@@ -301,7 +303,8 @@ def _draft_language(
         todo = for_engine + replace
         if todo:
             summary.origin = engine.origin
-            drafts = _engine_drafts(engine, info.code, [e.msgid for _, e in todo], store, summary, progress)
+            where = {e.msgid: _first_reference(e) for _, e in reversed(todo)}
+            drafts = _engine_drafts(engine, info.code, [e.msgid for _, e in todo], store, summary, progress, where)
             for n, (work, entry) in enumerate(todo):
                 draft = drafts[entry.msgid]
                 if not draft.draft:
@@ -344,20 +347,45 @@ def _engine_drafts(
     store: DraftStore,
     summary: LanguageSummary,
     progress: LanguageProgress | None,
+    where: dict[str, str] | None = None,
 ) -> dict[str, StoredDraft]:
-    """Drafts for every distinct msgid: from the store if this engine made them before, else ONE engine call."""
+    """Drafts for every distinct msgid: from the store if this engine made them before, else ONE engine call.
+
+    An engine's LongSegmentWarning (a segment translated in chunks) becomes a
+    run warning naming the segment's source line; it is shown even when
+    Python's warnings are filtered out.
+    """
     texts = list(dict.fromkeys(msgids))
     drafts = store.cached(lang, engine.origin, texts)
     missing = [t for t in texts if t not in drafts]
     if missing:
         callback = None if progress is None else (lambda done, total: progress(lang, done, total))
-        results = engine.translate(missing, progress=callback)
+        with warnings_module.catch_warnings(record=True) as caught:
+            warnings_module.simplefilter("always", LongSegmentWarning)
+            results = engine.translate(missing, progress=callback)
+        for w in caught:
+            if isinstance(w.message, LongSegmentWarning) and 0 <= w.message.index < len(missing):
+                text = missing[w.message.index]
+                summary.warnings.append(
+                    f"{(where or {}).get(text, '?')}: segment of {w.message.tokens} tokens is longer than "
+                    f"{engine.origin} takes; translated in {w.message.chunks} chunks (check the draft)"
+                )
+            else:
+                warnings_module.warn_explicit(w.message, w.category, w.filename, w.lineno)
         summary.engine_calls += 1
         if len(results) != len(missing):
             raise L10nError(f"engine {engine.origin} returned {len(results)} drafts for {len(missing)} segments")
         for text, result in zip(missing, results):
             drafts[text] = StoredDraft("", lang, text, engine.origin, result.text.strip(), result.score)
     return drafts
+
+
+def _first_reference(entry: polib.POEntry) -> str:
+    """``source/doc.txt:12`` for an entry, from its first ``#:`` reference."""
+    if entry.occurrences:
+        path, line = entry.occurrences[0]
+        return f"{path}:{line}" if line else path
+    return "?"
 
 
 def _translation_memory(

@@ -26,15 +26,11 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from l10n.engine.base import Draft, ProgressCallback
+from l10n.engine.base import Draft, LongSegmentWarning, ProgressCallback
 from l10n.engine.packages import InstalledPackage, find_package
 from l10n.errors import L10nError
 
 SPACE_MARK = "\u2581"  # SentencePiece's word-start marker
-
-
-class LongSegmentWarning(UserWarning):
-    """A segment was longer than the model takes and was translated in chunks."""
 
 
 @dataclass(frozen=True)
@@ -246,7 +242,10 @@ class ArgosEngine:
                     LongSegmentWarning(
                         f"segment {i + 1} ({len(pieces)} tokens) is longer than the model's "
                         f"{self.max_input_tokens}-token limit; translated in {len(parts)} chunks: "
-                        f"{preview!r}"
+                        f"{preview!r}",
+                        index=i,
+                        tokens=len(pieces),
+                        chunks=len(parts),
                     ),
                     stacklevel=3,
                 )

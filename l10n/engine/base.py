@@ -9,6 +9,20 @@ from typing import Callable, Protocol, Sequence, runtime_checkable
 ProgressCallback = Callable[[int, int], None]
 
 
+class LongSegmentWarning(UserWarning):
+    """A segment was longer than the model takes and was translated in chunks.
+
+    ``index`` is the segment's position in the ``translate()`` call, so a caller
+    can say which article and line it came from.
+    """
+
+    def __init__(self, message: str, index: int = -1, tokens: int = 0, chunks: int = 0):
+        super().__init__(message)
+        self.index = index
+        self.tokens = tokens
+        self.chunks = chunks
+
+
 @dataclass(frozen=True)
 class Draft:
     """One machine draft: the text and the model's score (None when it has none)."""
