@@ -36,10 +36,18 @@ def test_human_output_is_a_table_and_says_what_offsets_mean():
     lines = result.stdout.splitlines()
     assert "11 segments in 11 paragraphs" in lines[0]
     assert "decoded text" in lines[0] and "BOM" in lines[0]
-    assert lines[1].split() == ["para", "line", "start", "end", "text"]
-    assert lines[2].split()[:4] == ["0", "1", "0", "205"]
+    assert lines[1].split()[:6] == ["para", "line", "start", "end", "kind", "text"]
+    assert lines[2].split()[:5] == ["0", "1", "0", "205", "sentence"]
     assert lines[-1].split()[:2] == ["10", "23"]
     assert lines[-1].endswith("for 2021-2023.")
+
+
+def test_human_output_marks_headings_and_line_breaks(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("# Customs news\n\nThe talks\nlasted two hours.\n", encoding="utf-8")
+    lines = run(str(path)).stdout.splitlines()
+    assert lines[2].split() == ["0", "1", "2", "14", "heading", "Customs", "news"]
+    assert lines[3].split()[4:] == ["sentence", "The", "talks", "⏎", "lasted", "two", "hours."]
 
 
 def test_bom_and_crlf_offsets_refer_to_decoded_text(tmp_path):

@@ -45,8 +45,8 @@ def segment(
     )
     if not segments:
         return
-    typer.echo(f"{'para':>4} {'line':>5} {'start':>7} {'end':>7}  text")
+    typer.echo(f"{'para':>4} {'line':>5} {'start':>7} {'end':>7} kind     text  (⏎ = line break in the source)")
     for s in segments:
         text = " ⏎ ".join(part.strip() for part in s.text.splitlines())
-        mark = "# " if s.heading else ""
-        typer.echo(f"{s.paragraph:>4} {s.line:>5} {s.start:>7} {s.end:>7}  {mark}{text}")
+        kind = "heading" if s.heading else "sentence"
+        typer.echo(f"{s.paragraph:>4} {s.line:>5} {s.start:>7} {s.end:>7} {kind:<8} {text}")
