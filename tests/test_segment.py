@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,18 @@ def test_sample_article():
     assert [s.paragraph for s in segments] == list(range(11))
     assert [s.line for s in segments] == [1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 23]
     assert not any(s.heading for s in segments)
+
+
+@pytest.mark.parametrize("sentence", SAMPLE_SENTENCES, ids=[s[:30] for s in SAMPLE_SENTENCES])
+def test_each_sample_sentence_alone_and_hard_wrapped(sentence):
+    assert [s.text for s in segment_text(sentence)] == [sentence]
+    wrapped = "\n".join(textwrap.wrap(sentence, 50, break_on_hyphens=False))
+    assert norm(segment_text(wrapped)) == [sentence]
+
+
+def test_all_sample_sentences_in_one_paragraph_split_between_them():
+    text = " ".join(SAMPLE_SENTENCES)
+    assert [s.text for s in segment_text(text)] == SAMPLE_SENTENCES
 
 
 def test_empty_and_whitespace_only():
