@@ -28,6 +28,7 @@ LAYOUT_CASES = [
     ("Subtitle\n--------\nBody.", [("Subtitle", 0, 1, True), ("Body.", 1, 3, False)]),
     ("Not a title: it ends with punctuation.", [("Not a title: it ends with punctuation.", 0, 1, False)]),
     ("The list follows:", [("The list follows:", 0, 1, False)]),
+    ("Read more: https://en.trend.az/a/1.html", [("Read more: https://en.trend.az/a/1.html", 0, 1, False)]),
     # lists
     ("- Trade grew.\n- Smuggling fell\n  sharply.\n* Third item",
      [("Trade grew.", 0, 1, False), ("Smuggling fell\n  sharply.", 0, 2, False), ("Third item", 0, 4, False)]),

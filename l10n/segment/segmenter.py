@@ -58,5 +58,8 @@ def segment_file(path: str | Path, lang: str = "en") -> list[Segment]:
 def _is_title(text: str, s: int, e: int, rules: LanguageRules) -> bool:
     if e - s > _TITLE_MAX:
         return False
-    last = text[s:e].rstrip(rules.closers)
+    line = text[s:e]
+    if "://" in line or "@" in line or "www." in line:
+        return False  # "Read more: https://...", a contact line
+    last = line.rstrip(rules.closers)
     return bool(last) and last[-1] not in rules.terminals and last[-1] not in ",;:"
