@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import http.server
 import json
+import os
 import threading
 import zipfile
 from pathlib import Path
@@ -154,6 +155,22 @@ def test_failed_install_leaves_nothing_behind(monkeypatch):
     assert list(packages._staging_area(packages_dir()).iterdir()) == []
 
 
+def test_a_failed_reinstall_keeps_the_installed_version(monkeypatch):
+    install_archive(DEMO / "en_az.argosmodel")
+    real_replace = os.replace
+
+    def fail_on_new(src, dst):
+        if Path(src).parent.name == "new":
+            raise OSError("disk full")
+        real_replace(src, dst)
+
+    monkeypatch.setattr(packages.os, "replace", fail_on_new)
+    with pytest.raises(OSError):
+        install_archive(DEMO / "en_az.argosmodel")
+    assert [p.pair for p in list_packages(packages_dir())] == ["en:az"]
+    assert list(packages._staging_area(packages_dir()).iterdir()) == []
+
+
 def test_interrupted_install_leaves_nothing_in_the_packages_folder(monkeypatch):
     def interrupted(self, path=None, members=None, pwd=None):
         raise KeyboardInterrupt
@@ -162,6 +179,31 @@ def test_interrupted_install_leaves_nothing_in_the_packages_folder(monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         install_archive(DEMO / "en_az.argosmodel")
     assert list(packages_dir().iterdir()) == []
+
+
+def test_a_killed_reinstall_is_rolled_back_by_the_next_install_or_remove():
+    import fcntl
+
+    install_archive(DEMO / "en_az.argosmodel")
+    area = packages._staging_area(packages_dir())
+    # What a reinstall killed between its two renames leaves: the old package moved aside.
+    dead = area / "install-dead"
+    (dead / "old").mkdir(parents=True)
+    os.replace(packages_dir() / "translate-en_az-1_0", dead / "old" / "translate-en_az-1_0")
+    (dead / "new").mkdir()
+    # A live install (its work folder is locked) is left alone.
+    live = area / "install-live"
+    live.mkdir()
+    fd = os.open(live, os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    try:
+        assert packages.recover_staging(packages_dir()) == ["translate-en_az-1_0"]
+        assert [p.pair for p in list_packages(packages_dir())] == ["en:az"]
+        assert sorted(p.name for p in area.iterdir()) == ["install-live"]
+    finally:
+        os.close(fd)
+    remove("en:az")  # a remove cleans up too, once nobody holds the folder
+    assert list(area.iterdir()) == []
 
 
 def test_argostranslate_reads_what_we_install():

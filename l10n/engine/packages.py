@@ -17,6 +17,8 @@ package into place.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import json
 import os
 import shutil
@@ -26,7 +28,7 @@ import urllib.request
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from l10n.errors import L10nError
 
@@ -243,30 +245,84 @@ def _staging_area(directory: Path) -> Path:
     return area
 
 
+@contextlib.contextmanager
+def _work_folder(directory: Path, prefix: str) -> Iterator[Path]:
+    """A fresh folder in the staging area, flock-ed while in use, removed afterwards."""
+    work = Path(tempfile.mkdtemp(prefix=prefix, dir=_staging_area(directory)))
+    fd = os.open(work, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield work
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+        os.close(fd)
+
+
+def recover_staging(directory: Path) -> list[str]:
+    """Clean up after installs or removals that were killed; return what was restored.
+
+    A work folder nobody holds a lock on belongs to a dead process. If it holds
+    ``old/<name>`` (a reinstall killed between its two renames) and the package
+    folder is missing, the old version is put back; then the work folder goes.
+    """
+    area = directory.parent / f".{directory.name}.l10n-staging"
+    restored: list[str] = []
+    if not area.is_dir():
+        return restored
+    for work in sorted(area.iterdir()):
+        try:
+            fd = os.open(work, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                continue  # a live install or remove
+            old = work / "old"
+            if old.is_dir():
+                for package in old.iterdir():
+                    if not (directory / package.name).exists():
+                        os.replace(package, directory / package.name)
+                        restored.append(package.name)
+            shutil.rmtree(work, ignore_errors=True)
+        finally:
+            os.close(fd)
+    return restored
+
+
 def install_archive(path: Path, directory: Path | None = None) -> InstalledPackage:
     """Validate and install one ``.argosmodel``; replaces an installed package of the same name.
 
     The archive is extracted into a staging folder next to the packages folder and
     renamed into place only once complete, so an error or an interruption never
     leaves a half-installed package where argostranslate or l10n would see it.
+    What a killed install left in the staging area is cleaned up by the next
+    install or remove (see :func:`recover_staging`).
     """
     path = Path(path)
     directory = packages_dir() if directory is None else Path(directory)
     top, _meta = validate_archive(path)
     directory.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix="install-", dir=_staging_area(directory)))
+    recover_staging(directory)
     final = directory / top
-    try:
-        with zipfile.ZipFile(path) as archive:
-            archive.extractall(staging / "new")
+    with _work_folder(directory, "install-") as staging:
+        try:
+            with zipfile.ZipFile(path) as archive:
+                archive.extractall(staging / "new")
+        except zipfile.BadZipFile as err:
+            raise L10nError(f"corrupt archive: {err}", path) from None
         package = read_package(staging / "new" / top)
+        old = staging / "old" / top
         if final.exists():
-            os.replace(final, staging / "old")
-        os.replace(staging / "new" / top, final)
-    except zipfile.BadZipFile as err:
-        raise L10nError(f"corrupt archive: {err}", path) from None
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
+            old.parent.mkdir()
+            os.replace(final, old)
+        try:
+            os.replace(staging / "new" / top, final)
+        except BaseException:
+            if old.exists() and not final.exists():
+                os.replace(old, final)  # keep the version that was installed
+            raise
     return InstalledPackage(
         path=final,
         from_code=package.from_code,
@@ -423,8 +479,8 @@ def remove(which: str, directory: Path | None = None) -> list[InstalledPackage]:
         doomed = [p for p in packages if p.name == which]
     if not doomed:
         raise L10nError(f"no installed package matches {which!r} in {directory}")
+    recover_staging(directory)
     for package in doomed:
-        trash = Path(tempfile.mkdtemp(prefix="remove-", dir=_staging_area(directory)))
-        os.replace(package.path, trash / package.name)  # atomic: the package disappears at once
-        shutil.rmtree(trash, ignore_errors=True)
+        with _work_folder(directory, "remove-") as trash:
+            os.replace(package.path, trash / package.name)  # atomic: the package disappears at once
     return doomed
