@@ -96,6 +96,18 @@ class DraftStore:
             ).fetchall()
         return [_row(r) for r in rows]
 
+    def drafts_in(self, languages: Iterable[str]) -> list[StoredDraft]:
+        """Every stored draft of these languages, oldest first (one query; for post-edit reports)."""
+        langs = list(dict.fromkeys(languages))
+        if not langs or not self.path.exists():
+            return []
+        with self._connect() as conn:
+            rows = conn.execute(
+                f"SELECT * FROM drafts WHERE lang IN ({', '.join('?' * len(langs))}) ORDER BY created, rowid",
+                langs,
+            ).fetchall()
+        return [_row(r) for r in rows]
+
     def is_untouched_draft(self, doc: str, lang: str, msgid: str, msgstr: str) -> bool:
         """True if ``msgstr`` is exactly a draft the toolkit made (so no person has edited it)."""
         return any(d.draft == msgstr for d in self.drafts_for(doc, lang, msgid))

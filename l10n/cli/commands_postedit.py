@@ -1,0 +1,68 @@
+"""CLI command: postedit (registered on l10n.cli._app.app)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from l10n.cli._app import app, print_json, user_errors
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
+                   show_default=False),
+]
+ToOpt = Annotated[
+    list[str] | None,
+    typer.Option("--to", "-t", help="Target language (repeat, or az,ru). Default: l10n.toml, else az and ru.",
+                 show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+
+
+@app.command()
+@user_errors
+def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) -> None:
+    """How much translators changed the machine drafts, per article, language and engine.
+
+    Counts reviewed segments that started as machine drafts: accepted
+    unchanged or edited, with the mean chrF (draft -> final, 0-100, 100 =
+    unchanged) and the mean word edit rate (word edits per final word, %,
+    0 = unchanged; TER without shifts). Drafts and stale entries are not final
+    and are not counted (shown as 'pending'); nor are translation-memory
+    entries. 'no draft': reviewed, but the raw draft is not in
+    locales/.l10n/drafts.sqlite (e.g. the English changed), so not measured.
+    """
+    from l10n.postedit import postedit_paths, totals
+
+    rows = postedit_paths([str(p) for p in paths or []], to)
+    if json_out:
+        print_json([r.as_dict() for r in rows])
+        return
+    header = ["article", "lang", "engine", "reviewed-from-MT", "unchanged", "edited", "chrF", "word-edit-rate",
+              "no-draft", "pending"]
+    body = [_cells(r) for r in rows + totals(rows)]
+    typer.echo(_table(header, body))
+
+
+def _cells(row) -> list[object]:
+    article = "(all)" if row.document == "*" else row.document
+    origin = row.origin or ("-" if row.catalog else "- (no catalog yet)")
+    chrf = "-" if row.chrf is None else f"{row.chrf:.1f}"
+    rate = "-" if row.edit_rate is None else f"{row.edit_rate:.1f}%"
+    return [article, row.language, origin, row.reviewed_from_mt, row.unchanged, row.edited, chrf, rate,
+            row.no_draft, row.pending]
+
+
+def _table(header: list[str], rows: list[list[object]]) -> str:
+    cells = [header] + [[str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(c.rjust(w) if i >= 3 and n else c.ljust(w)
+                               for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
