@@ -17,6 +17,7 @@ from importlib import resources
 from l10n.errors import L10nError
 
 _KEYS = ("prepositive", "numeric", "postpositive", "abbreviations")
+_DEFAULT_QUOTES = [['"', '"'], ["“", "”"], ["«", "»"]]
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,14 @@ class LanguageRules:
     """Every abbreviation of the four classes."""
     candidate: re.Pattern[str]
     """A run of terminal punctuation (with single spaces between dots, as in ``. . .``), then closers."""
+    quote_closing: dict[str, str]
+    """Quotation marks (``quotes``): opening mark -> its closing mark (the same character for ``"``)."""
+    quote_openers: dict[str, str]
+    """Closing mark -> the opening marks it closes."""
+    quote_marks: re.Pattern[str]
+    """Any opening or closing quotation mark."""
+    continuation_words: frozenset[str]
+    """Lower-case words that cannot end a headline line ("and", "of"): the next line continues it."""
 
     def __repr__(self) -> str:
         return f"LanguageRules({self.language!r})"
@@ -78,6 +87,14 @@ def rules_from_data(data: dict) -> LanguageRules:
     sets = {key: frozenset(_norm(a) for a in data.get(key, [])) for key in _KEYS}
     term = re.escape(terminals)
     candidate = re.compile(f"[{term}](?:[{term}]| (?=[.…]))*[{re.escape(closers)}]*")
+    quotes = data.get("quotes", _DEFAULT_QUOTES)
+    if not all(isinstance(q, list) and len(q) == 2 and all(len(m) == 1 for m in q) for q in quotes):
+        raise L10nError("segmentation data: 'quotes' must be a list of [opening, closing] mark pairs")
+    quote_closing = {o: c for o, c in quotes}
+    quote_openers: dict[str, str] = {}
+    for o, c in quotes:
+        quote_openers[c] = quote_openers.get(c, "") + o
+    marks = "".join(sorted({m for q in quotes for m in q}))
     return LanguageRules(
         language=data.get("language", "?"),
         terminals=terminals,
@@ -86,6 +103,10 @@ def rules_from_data(data: dict) -> LanguageRules:
         sentence_starters=frozenset(data.get("sentence_starters", [])),
         phrase_openers=frozenset(w.lower() for w in data.get("phrase_openers", [])),
         candidate=candidate,
+        quote_closing=quote_closing,
+        quote_openers=quote_openers,
+        quote_marks=re.compile(f"[{re.escape(marks)}]" if marks else "(?!)"),
+        continuation_words=frozenset(w.lower() for w in data.get("continuation_words", [])),
         known=frozenset().union(*sets.values()),
         **sets,
     )

@@ -4,6 +4,7 @@ One linear pass: the language's ``candidate`` pattern finds runs of terminal
 punctuation (plus closing quotes/brackets); each run is judged by the word
 before it and the text after it, using the abbreviation classes of the
 language. Inline lists ("1) ... 2) ...", "a. ... b. ...") add forced breaks.
+A boundary inside a closed quotation is dropped (:mod:`l10n.segment.quotes`).
 Look-behind and look-ahead are bounded, so the cost per character is constant.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from l10n.segment.quotes import outside_quotations, quotations
 from l10n.segment.rules import LanguageRules
 
 _LOOK = 64  # how far to look for the word before / after a candidate
@@ -43,6 +45,8 @@ def sentence_spans(text: str, start: int, end: int, rules: LanguageRules) -> lis
         if cut is not None:
             cuts.append(cut)
             seg_start = cut[1]
+    if cuts and rules.quote_marks.search(text, start, end):
+        cuts = outside_quotations(cuts, quotations(text, start, end, rules))
     if forced:
         cuts.extend(forced)
         cuts.sort()

@@ -1,0 +1,95 @@
+"""Quotations inside one block of text: where a sentence boundary is not a segment boundary.
+
+News quotes several sentences at once (``"Our goal is clear. We will achieve
+it," he said.``, ``«Мы готовы. Всё решено», — сказал он.``). Splitting inside
+such a quotation leaves an unbalanced quote mark in each half, which machine
+translation and translators handle badly, so a quotation that closes within
+the same block, at most :data:`QUOTE_MAX` characters after it opened, is kept
+in one segment. The quote pairs are language data (``quotes`` in
+``l10n/lang/<lang>.json``): a pair whose two marks are the same character
+(``"``) is matched by parity, the others by nesting. An unclosed quotation, or
+one longer than the bound, protects nothing (ordinary sentence boundaries).
+
+One pass over the quote marks only, with a stack: linear time.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from l10n.segment.rules import LanguageRules
+
+QUOTE_MAX = 600  # a quotation longer than this (opening to closing mark) is split like plain text
+
+
+def quotations(text: str, start: int, end: int, rules: LanguageRules) -> list[tuple[int, int]]:
+    """Disjoint (opening mark, closing mark) positions of the closed quotations of ``text[start:end]``.
+
+    Nested quotations are inside their outer one and are merged into it; a
+    quotation longer than :data:`QUOTE_MAX` is left out (its inner, shorter
+    quotations still count).
+    """
+    closing = rules.quote_closing  # opening mark -> its closing mark
+    openers = rules.quote_openers  # closing mark -> the opening marks it can close
+    stack: list[tuple[str, int]] = []  # (opening mark, position)
+    open_count: dict[str, int] = {}
+    found: list[tuple[int, int]] = []
+    for m in rules.quote_marks.finditer(text, start, end):
+        c, pos = m.group(), m.start()
+        can_close, can_open = c in openers, c in closing
+        if can_close and can_open and closing[c] == c:
+            # '"' by parity, but its neighbours overrule: ' "Word' opens, 'word." ' closes.
+            before = text[pos - 1] if pos > start else " "
+            after = text[pos + 1] if pos + 1 < end else " "
+            if (before.isspace() or before in rules.openers) and not after.isspace():
+                can_close = False
+            elif not before.isspace() and (after.isspace() or not after.isalnum()):
+                can_open = False
+        if can_close and stack and closing[stack[-1][0]] == c:
+            mark, at = stack.pop()
+        elif can_close and any(open_count.get(o) for o in openers[c]):
+            # A closing mark for a quotation further down: the ones above it never closed.
+            while closing[stack[-1][0]] != c:
+                open_count[stack[-1][0]] -= 1
+                stack.pop()
+            mark, at = stack.pop()
+        elif can_open:
+            stack.append((c, pos))
+            open_count[c] = open_count.get(c, 0) + 1
+            continue
+        else:
+            continue  # a stray closing mark
+        open_count[mark] -= 1
+        if pos - at <= QUOTE_MAX:
+            found.append((at, pos))
+    return _merge(found)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s <= out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return out
+
+
+def outside_quotations(cuts: list[tuple[int, int]], spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cuts (sentence end, next start) that do not fall inside a quotation of ``spans``.
+
+    A cut is inside when its sentence end lies after the opening mark and not
+    after the closing mark: more of the same quotation follows it.
+    """
+    if not spans:
+        return cuts
+    opens = [s for s, _ in spans]
+    kept = []
+    for cut in cuts:
+        i = bisect.bisect_left(opens, cut[0]) - 1
+        if i >= 0 and cut[0] <= spans[i][1]:
+            continue
+        kept.append(cut)
+    return kept
