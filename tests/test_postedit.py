@@ -27,8 +27,8 @@ SACREBLEU_CHRF = [
     ("The cat sat on the mat", "The cat sat", 79.73855444246794),
     (
         "risk assessment must be made of those who are qualified and expertise in the sector - these are the scientists .",
-        "risk assessment has to be undertaken by those who are qualified and expert in that area - that is the "
-        "scientists .",
+        ("risk assessment has to be undertaken by those who are qualified and expert in that area - that is the "
+         "scientists ."),
         63.43165368117263,
     ),
     ("Komitə bazar ertəsi Bakıda toplandı.", "Komitə bazar ertəsi günü Bakıda toplaşdı.", 73.35215612079612),
@@ -72,11 +72,11 @@ def test_chrf_weights_recall_twice_as_much_as_precision():
 
 def test_word_edit_distance():
     assert word_edit_distance([], []) == 0
-    assert word_edit_distance("a b c".split(), []) == 3
-    assert word_edit_distance([], "a b".split()) == 2
-    assert word_edit_distance("the cat sat".split(), "the cat sat".split()) == 0
-    assert word_edit_distance("the cat sat".split(), "a cat sat down".split()) == 2  # 1 substitution, 1 insertion
-    assert word_edit_distance("x a b c".split(), "a b c y".split()) == 2  # no shifts: delete x, insert y
+    assert word_edit_distance(["a", "b", "c"], []) == 3
+    assert word_edit_distance([], ["a", "b"]) == 2
+    assert word_edit_distance(["the", "cat", "sat"], ["the", "cat", "sat"]) == 0
+    assert word_edit_distance(["the", "cat", "sat"], ["a", "cat", "sat", "down"]) == 2  # 1 substitution, 1 insertion
+    assert word_edit_distance(["x", "a", "b", "c"], ["a", "b", "c", "y"]) == 2  # no shifts: delete x, insert y
 
 
 @pytest.mark.parametrize(
