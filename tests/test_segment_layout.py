@@ -55,6 +55,50 @@ def test_layout(text, expected):
         assert text[s.start : s.end] == s.text
 
 
+HEADLINE_CASES = [
+    # (lang, text, [(segment text, heading)]): a headline hard-wrapped over two short lines is one heading
+    ("en", "Azerbaijan and Georgia sign\ncustoms agreement", [("Azerbaijan and Georgia sign\ncustoms agreement", True)]),
+    ("en", "Talks between Baku and\nTbilisi resume", [("Talks between Baku and\nTbilisi resume", True)]),
+    ("en", "Customs chief\nre-elected", [("Customs chief\nre-elected", True)]),
+    ("en", "Azerbaijani customs seized more than a ton of drugs\nthis year",
+     [("Azerbaijani customs seized more than a ton of drugs\nthis year", True)]),
+    ("en", "WCO Europe region meets in\nBaku", [("WCO Europe region meets in\nBaku", True)]),
+    ("en", "5 things to know about\nthe customs reform", [("5 things to know about\nthe customs reform", True)]),
+    ("en", "Azerbaijan and Georgia sign\r\ncustoms agreement\r\n\r\nThe deal was signed. It covers trade.",
+     [("Azerbaijan and Georgia sign\r\ncustoms agreement", True), ("The deal was signed.", False),
+      ("It covers trade.", False)]),
+    ("ru", "Азербайджан и Грузия подписали\nтаможенное соглашение",
+     [("Азербайджан и Грузия подписали\nтаможенное соглашение", True)]),
+    ("ru", "Таможенные службы Азербайджана и\nГрузии подписали соглашение",
+     [("Таможенные службы Азербайджана и\nГрузии подписали соглашение", True)]),
+    ("az", "Azərbaycan və Gürcüstan gömrük sazişi\nimzalayıb", [("Azərbaycan və Gürcüstan gömrük sazişi\nimzalayıb", True)]),
+    # not a wrapped headline: still one segment a line (golden rule 42 and its kin)
+    ("en", "features\ncontact manager\nevents, activities\n",
+     [("features", False), ("contact manager", False), ("events, activities", False)]),
+    ("en", "features\ncontact manager", [("features", False), ("contact manager", False)]),
+    ("en", "Exports\nImports", [("Exports", False), ("Imports", False)]),
+    ("en", "Features\ncontact manager", [("Features", False), ("contact manager", False)]),
+    ("en", "Azerbaijan, Georgia to Sign\nCustoms Agreement",
+     [("Azerbaijan, Georgia to Sign", False), ("Customs Agreement", False)]),
+    ("en", "Azerbaijan and Georgia sign customs agreement\nBaku, 28 November",
+     [("Azerbaijan and Georgia sign customs agreement", False), ("Baku, 28 November", False)]),
+    ("en", "Azerbaijan and Georgia sign\ncustoms agreement\nin Baku",
+     [("Azerbaijan and Georgia sign", False), ("customs agreement", False), ("in Baku", False)]),
+    ("en", "- Trade and\n- exports", [("Trade and", False), ("exports", False)]),
+    ("en", "# Customs news\nsecond line", [("Customs news", True), ("second line", False)]),
+    # a wrapped sentence with final punctuation is text, as before
+    ("en", "Azerbaijan and Georgia signed\na customs agreement.", [("Azerbaijan and Georgia signed\na customs agreement.", False)]),
+]
+
+
+@pytest.mark.parametrize("lang,text,expected", HEADLINE_CASES, ids=[repr(c[1][:30]) for c in HEADLINE_CASES])
+def test_wrapped_headline(lang, text, expected):
+    segments = segment_text(text, lang)
+    assert [(s.text, s.heading) for s in segments] == expected
+    for s in segments:
+        assert text[s.start : s.end] == s.text
+
+
 def rebuild(text, segments, translate):
     out, pos = [], 0
     for s in segments:

@@ -21,6 +21,7 @@ _ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
 _LIST_LINE_MAX = 60  # a paragraph of short lines without punctuation is a list, one item a line
 _LINE_END_PUNCT = ".?!…:;,"
 _CLOSERS = "\"'”’»)]}"
+_OPENERS = "\"'“‘«([{"
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,9 +33,14 @@ class Unit:
     alone: bool  # the only line of its paragraph (a candidate for a title)
 
 
-def units(text: str) -> Iterator[Unit]:
-    """The units of ``text`` in order."""
-    state = _State()
+def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterator[Unit]:
+    """The units of ``text`` in order.
+
+    ``continuation_words`` (lower-case, from the language data) are words that
+    cannot end a headline line: a two-line paragraph whose first line ends with
+    one is a hard-wrapped headline, not a list of two lines.
+    """
+    state = _State(continuation_words)
     for block in _blocks(text):
         state.new_para = True
         cur: list[tuple[int, int]] = []  # line spans (content start, line end) of the open unit
@@ -84,9 +90,10 @@ def units(text: str) -> Iterator[Unit]:
 
 
 class _State:
-    def __init__(self) -> None:
+    def __init__(self, continuation_words: frozenset[str]) -> None:
         self.paragraph = -1
         self.new_para = True
+        self.continuation_words = continuation_words
 
     def unit(self, s: int, e: int, kind: str, alone: bool) -> Unit:
         if self.new_para:
@@ -98,6 +105,10 @@ class _State:
         if not lines:
             return
         if kind == "text" and len(lines) > 1 and _is_line_list(text, lines):
+            if len(lines) == 2 and _is_wrapped_headline(text, lines, self.continuation_words):
+                s, e = _strip(text, lines[0][0], lines[1][1])
+                yield self.unit(s, e, "heading", False)
+                return
             for ls, le in lines:
                 s, e = _strip(text, ls, le)
                 yield self.unit(s, e, "text", False)
@@ -126,6 +137,26 @@ def _is_line_list(text: str, lines: list[tuple[int, int]]) -> bool:
         if e - s > _LIST_LINE_MAX or e == s or text[e - 1] in _LINE_END_PUNCT:
             return False
     return True
+
+
+def _is_wrapped_headline(text: str, lines: list[tuple[int, int]], continuation_words: frozenset[str]) -> bool:
+    """Two short lines that read as one title ("Azerbaijan and Georgia sign\ncustoms agreement").
+
+    The first line starts with a capital (or digit) and has two words or more;
+    the second line starts lower-case, or the first ends with a word that
+    cannot end a title ("Talks between Baku and\nTbilisi resume"). A list of
+    short lines ("features\ncontact manager") starts lower-case or has
+    capitalised, self-contained lines.
+    """
+    s1, e1 = _strip(text, *lines[0])
+    s2, e2 = _strip(text, *lines[1])
+    first = text[s1:e1].split()
+    if len(first) < 2 or not (text[s1].isupper() or text[s1].isdigit()):
+        return False
+    second = text[s2:e2].lstrip(_OPENERS)
+    if second[:1].islower():
+        return True
+    return first[-1].lower().strip(_CLOSERS + ",") in continuation_words
 
 
 def _strip(text: str, s: int, e: int) -> tuple[int, int]:

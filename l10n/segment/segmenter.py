@@ -33,7 +33,7 @@ def segment_text(text: str, lang: str = "en") -> list[Segment]:
     out: list[Segment] = []
     line, line_pos = 1, 0
     paragraph, last_unit_paragraph = -1, -1  # dense numbering: paragraphs with segments only
-    for unit in units(text):
+    for unit in units(text, rules.continuation_words):
         if unit.kind == "heading":
             spans = [(unit.start, unit.end)]
         else:
