@@ -62,7 +62,7 @@ _APPROVED = "reviewed (was: machine draft, "
 
 
 def _char_ngrams(text: str, n: int) -> Counter[str]:
-    return Counter(text[i : i + n] for i in range(len(text) - n + 1))
+    return Counter([text[i : i + n] for i in range(len(text) - n + 1)])
 
 
 def chrf(hypothesis: str, reference: str, *, char_order: int = CHAR_ORDER, beta: float = BETA) -> float:
@@ -79,11 +79,11 @@ def chrf(hypothesis: str, reference: str, *, char_order: int = CHAR_ORDER, beta:
     sum_prec = sum_rec = 0.0
     orders = 0
     for n in range(1, char_order + 1):
-        hyp_grams, ref_grams = _char_ngrams(hyp, n), _char_ngrams(ref, n)
-        n_hyp, n_ref = sum(hyp_grams.values()), sum(ref_grams.values())
-        if n_hyp == 0 or n_ref == 0:
+        n_hyp, n_ref = len(hyp) - n + 1, len(ref) - n + 1  # n-grams in each
+        if n_hyp <= 0 or n_ref <= 0:
             continue  # this order does not occur in one of them: left out of the averages
-        match = sum((hyp_grams & ref_grams).values())
+        hyp_grams, ref_grams = _char_ngrams(hyp, n), _char_ngrams(ref, n)
+        match = sum(min(count, ref_grams[gram]) for gram, count in hyp_grams.items() if gram in ref_grams)
         sum_prec += match / n_hyp
         sum_rec += match / n_ref
         orders += 1
