@@ -31,8 +31,8 @@ from l10n.postedit import DraftIndex, catalog_rows, postedit_project
 from l10n.project import Document, Project
 from l10n.store import DraftStore, StoredDraft
 
-WORDS = ("gömrük komitəsi bazar ertəsi Bakıda toplanıb ticarət beş faiz artıb neft ixracı martda kəskin "
-         "xəbər verir hökumət qərar qəbul edib").split()
+WORDS = ["gömrük", "komitəsi", "bazar", "ertəsi", "Bakıda", "toplanıb", "ticarət", "beş", "faiz", "artıb",
+         "neft", "ixracı", "martda", "kəskin", "xəbər", "verir", "hökumət", "qərar", "qəbul", "edib"]
 ORIGIN = "argos translate-en_{lang}-1_0 1.0"
 
 
