@@ -110,3 +110,23 @@ def test_importing_the_segmenter_is_light():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_wrapped_headline_and_quotation_through_the_cli(tmp_path):
+    path = tmp_path / "news.txt"
+    path.write_text(
+        "Azerbaijan and Georgia sign\ncustoms agreement\n\n"
+        '"Our goal is clear. We will achieve it," he said. Talks resume in May.\n\n'
+        "«Мы готовы. Всё решено», — сказал он.\n",
+        encoding="utf-8",
+    )
+    result = run(str(path), "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert [(d["text"], d["heading"]) for d in data[:3]] == [
+        ("Azerbaijan and Georgia sign\ncustoms agreement", True),
+        ('"Our goal is clear. We will achieve it," he said.', False),
+        ("Talks resume in May.", False),
+    ]
+    ru = json.loads(run(str(path), "--json", "--lang", "ru").stdout)
+    assert ru[-1]["text"] == "«Мы готовы. Всё решено», — сказал он."

@@ -9,6 +9,7 @@ import pytest
 
 from l10n.errors import L10nError
 from l10n.segment import segment_text
+from l10n.segment.layout import units
 from l10n.segment.rules import available_languages, load_rules, rules_from_data
 from l10n.segment.sentences import sentence_spans
 
@@ -85,3 +86,16 @@ def test_terminals_and_closers_come_from_the_data():
 def test_terminals_must_include_the_period():
     with pytest.raises(L10nError):
         rules_from_data({"terminals": "?!"})
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "az"])
+def test_quotes_and_continuation_words_are_data(lang):
+    rules = load_rules(lang)
+    assert rules.quote_closing and all(rules.quote_marks.match(m) for m in rules.quote_closing)
+    assert rules.continuation_words and all(w == w.lower() for w in rules.continuation_words)
+
+
+def test_continuation_words_decide_a_wrapped_headline():
+    text = "Baku hosts the zq\nRegional Forum"
+    assert [u.kind for u in units(text)] == ["text", "text"]
+    assert [(u.kind, text[u.start : u.end]) for u in units(text, frozenset({"zq"}))] == [("heading", text)]
