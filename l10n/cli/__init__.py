@@ -5,8 +5,6 @@ Each ``commands_*`` module registers its commands on the shared ``app``.
 
 from __future__ import annotations
 
-from l10n.cli._app import app
-
 # Importing the command modules registers their commands.
 from l10n.cli import (  # noqa: E402,F401
     commands_catalog,
@@ -15,6 +13,7 @@ from l10n.cli import (  # noqa: E402,F401
     commands_quality,
     commands_segment,
 )
+from l10n.cli._app import app
 
 
 def main() -> None:

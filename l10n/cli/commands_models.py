@@ -76,7 +76,13 @@ def list_models(
 def _download_progress() -> Iterator:
     """A download bar on stderr when it is a terminal; otherwise a line per finished download."""
     from rich.console import Console
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TransferSpeedColumn
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        Progress,
+        TextColumn,
+        TransferSpeedColumn,
+    )
 
     console = Console(stderr=True)
     if not console.is_terminal:

@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Annotated
-
 import typer
 
 from l10n.cli._app import app, print_json, user_errors
-
-PathsArg = Annotated[
-    list[Path] | None,
-    typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
-                   show_default=False),
-]
-ToOpt = Annotated[
-    list[str] | None,
-    typer.Option("--to", "-t", help="Target language (repeat, or az,ru). Default: l10n.toml, else az and ru.",
-                 show_default=False),
-]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+from l10n.cli._options import JsonOpt, PathsArg, ToOpt
 
 
 @app.command()

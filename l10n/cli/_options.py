@@ -1,0 +1,20 @@
+"""Option and argument types shared by several commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+PathsArg = Annotated[
+    list[Path] | None,
+    typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
+                   show_default=False),
+]
+ToOpt = Annotated[
+    list[str] | None,
+    typer.Option("--to", "-t", help="Target language (repeat, or az,ru). Default: l10n.toml, else az and ru.",
+                 show_default=False),
+]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
