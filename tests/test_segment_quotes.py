@@ -139,3 +139,16 @@ def test_many_quotes_stay_linear_and_lossless():
         assert s.start >= pos and text[s.start : s.end] == s.text
         pos = s.end
     assert segments[0].text == '"A. B," he said.'
+
+
+@pytest.mark.parametrize(
+    "text,heading",
+    [
+        ("“Trade grew. Smuggling fell”", False),  # a pull quote of two sentences is not a title
+        ('"We will win. We are strong"', False),
+        ("“Customs Chief Re-elected”", True),
+        ("Dr. Aliyev re-elected", True),
+    ],
+)
+def test_a_quotation_alone_is_a_title_only_if_it_is_one_sentence(text, heading):
+    assert [(s.text, s.heading) for s in segment_text(text)] == [(text, heading)]

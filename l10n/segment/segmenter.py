@@ -38,7 +38,13 @@ def segment_text(text: str, lang: str = "en") -> list[Segment]:
             spans = [(unit.start, unit.end)]
         else:
             spans = sentence_spans(text, unit.start, unit.end, rules)
-        title = unit.kind == "heading" or (unit.alone and len(spans) == 1 and _is_title(text, *spans[0], rules))
+        title = unit.kind == "heading" or (
+            unit.alone
+            and len(spans) == 1
+            and _is_title(text, *spans[0], rules)
+            # a quotation of several sentences without final punctuation is not a title
+            and len(sentence_spans(text, unit.start, unit.end, rules, quotations=False)) == 1
+        )
         for s, e in spans:
             if not _ALNUM.search(text, s, e):
                 continue  # "***", "—": layout, not a sentence; it stays between segments

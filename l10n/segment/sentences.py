@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from l10n.segment.quotes import outside_quotations, quotations
+from l10n.segment.quotes import outside_quotations
+from l10n.segment.quotes import quotations as quotation_spans
 from l10n.segment.rules import LanguageRules
 
 _LOOK = 64  # how far to look for the word before / after a candidate
@@ -27,10 +28,14 @@ _NO_BREAK_BEFORE = ",;:)]}%-–"
 _LIST_MARKER = re.compile(r"(?<!\S)(?:[•⁃▪‣◦]\s?)?(?:(\d{1,3})|([a-z]))(\.\)|\)|\.)(?=\s)")
 
 
-def sentence_spans(text: str, start: int, end: int, rules: LanguageRules) -> list[tuple[int, int]]:
+def sentence_spans(
+    text: str, start: int, end: int, rules: LanguageRules, quotations: bool = True
+) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` as (start, end) spans, trimmed of whitespace.
 
     Spans are in order and never overlap; only whitespace lies between them.
+    With ``quotations`` (the default), a closed quotation of several sentences
+    stays in one span.
     """
     cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next one)
     forced, skip = _list_breaks(text, start, end)
@@ -45,8 +50,8 @@ def sentence_spans(text: str, start: int, end: int, rules: LanguageRules) -> lis
         if cut is not None:
             cuts.append(cut)
             seg_start = cut[1]
-    if cuts and rules.quote_marks.search(text, start, end):
-        cuts = outside_quotations(cuts, quotations(text, start, end, rules))
+    if quotations and cuts and rules.quote_marks.search(text, start, end):
+        cuts = outside_quotations(cuts, quotation_spans(text, start, end, rules))
     if forced:
         cuts.extend(forced)
         cuts.sort()
