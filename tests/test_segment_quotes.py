@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from l10n.errors import L10nError
@@ -152,3 +154,15 @@ def test_many_quotes_stay_linear_and_lossless():
 )
 def test_a_quotation_alone_is_a_title_only_if_it_is_one_sentence(text, heading):
     assert [(s.text, s.heading) for s in segment_text(text)] == [(text, heading)]
+
+
+def test_random_quote_soup_is_lossless():
+    rng = random.Random(11)
+    pieces = ['"', "“", "”", "«", "»", "„", "‘", "’", "Go.", "Now!", "he said", ",", " ", " ", "\n", "\n\n", "We", "x"]
+    for lang in ("en", "ru"):
+        for _ in range(400):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 50)))
+            pos = 0
+            for s in segment_text(text, lang):
+                assert pos <= s.start < s.end and text[s.start : s.end] == s.text == s.text.strip()
+                pos = s.end

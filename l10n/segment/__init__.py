@@ -11,6 +11,10 @@ Public API::
 Offsets are character offsets into the decoded text (UTF-8 BOM removed, line
 endings as in the file), so ``text[s.start:s.end] == s.text``, and the article
 is ``text[:s0.start] + s0.text + text[s0.end:s1.start] + ... + text[sN.end:]``.
+
+A quotation of several sentences that closes within its paragraph (up to
+600 characters) is one segment (:mod:`l10n.segment.quotes`); a headline
+hard-wrapped over two short lines is one heading (:mod:`l10n.segment.layout`).
 """
 
 from l10n.segment.segmenter import Segment, segment_file, segment_text
