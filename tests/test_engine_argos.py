@@ -210,6 +210,8 @@ def test_bpe_package_is_detected(tmp_path):
     (folder / "model").mkdir(parents=True)
     (folder / "model" / "model.bin").write_bytes(b"x")
     (folder / "model" / "config.json").write_text("{}")
+    (folder / "model" / "source_vocabulary.txt").write_text("<unk>\n")
+    (folder / "model" / "target_vocabulary.txt").write_text("<unk>\n")
     (folder / "bpe.model").write_text("#version: 0.2\n")
     (folder / "metadata.json").write_text(json.dumps({"from_code": "en", "to_code": "de"}))
     engine = load_engine("en", "de")

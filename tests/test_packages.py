@@ -42,6 +42,7 @@ def good_entries(top: str = GOOD_TOP, **meta) -> dict[str, bytes | str]:
         f"{top}/metadata.json": json.dumps(metadata),
         f"{top}/model/model.bin": b"\0" * 16,
         f"{top}/model/config.json": "{}",
+        f"{top}/model/shared_vocabulary.json": "[]",
         f"{top}/sentencepiece.model": b"sp",
     }
 
@@ -87,6 +88,19 @@ def test_demo_archives_are_valid():
 
 
 @pytest.mark.parametrize(
+    "vocabulary",
+    [("shared_vocabulary.txt",), ("source_vocabulary.json", "target_vocabulary.json"), ("shared_vocabulary.json",)],
+    ids=["ct2-v2-txt", "separate-json", "shared-json"],
+)
+def test_validation_accepts_every_ctranslate2_model_layout(tmp_path, vocabulary):
+    """CTranslate2 2.x models (older Argos packages) have .txt vocabularies and no config.json."""
+    entries = {k: v for k, v in good_entries().items() if "/model/" not in k or k.endswith("model.bin")}
+    entries.update({f"{GOOD_TOP}/model/{name}": "[]" for name in vocabulary})
+    top, meta = validate_archive(make_archive(tmp_path / "ok.argosmodel", entries))
+    assert top == GOOD_TOP and meta["to_code"] == "az"
+
+
+@pytest.mark.parametrize(
     "entries, message",
     [
         ({**good_entries(), **good_entries("other")}, "one top-level folder"),
@@ -94,13 +108,13 @@ def test_demo_archives_are_valid():
         ({**good_entries(), "/etc/evil": "x"}, "absolute"),
         ({k: v for k, v in good_entries().items() if not k.endswith("metadata.json")}, "metadata.json"),
         ({k: v for k, v in good_entries().items() if not k.endswith("model.bin")}, "model/model.bin"),
-        ({k: v for k, v in good_entries().items() if not k.endswith("config.json")}, "model/config.json"),
+        ({k: v for k, v in good_entries().items() if not k.endswith("vocabulary.json")}, "shared_vocabulary"),
         ({k: v for k, v in good_entries().items() if not k.endswith("sentencepiece.model")}, "bpe.model"),
         ({**good_entries(), f"{GOOD_TOP}/metadata.json": "{not json"}, "not valid JSON"),
         ({**good_entries(), f"{GOOD_TOP}/metadata.json": json.dumps({"from_code": "en"})}, "'to_code'"),
         ({"metadata.json": "{}"}, "one top-level folder"),
     ],
-    ids=["two-folders", "dotdot", "absolute", "no-metadata", "no-model-bin", "no-config", "no-tokenizer",
+    ids=["two-folders", "dotdot", "absolute", "no-metadata", "no-model-bin", "no-vocabulary", "no-tokenizer",
          "bad-json", "no-to-code", "flat"],
 )
 def test_validation_rejects_bad_archives(tmp_path, entries, message):

@@ -9,7 +9,7 @@ creates folders on import; its install/uninstall import torch).
 An ``.argosmodel`` is validated before anything is written: a zip whose entries
 all sit under one top-level folder, no absolute or ``..`` paths, a readable
 ``metadata.json`` with ``from_code``/``to_code``, ``model/model.bin`` and
-``model/config.json`` (a CTranslate2 model) and a tokenizer
+its vocabulary (a CTranslate2 model) and a tokenizer
 (``sentencepiece.model`` or ``bpe.model``). Installing extracts into a staging
 folder next to the packages folder (``.<name>.l10n-staging``), then renames the
 package into place.
@@ -34,6 +34,24 @@ from l10n.errors import L10nError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
+
+
+def _missing_model_files(present: Callable[[str], bool]) -> str | None:
+    """What a CTranslate2 model folder lacks, or None: ``model/model.bin`` and its vocabulary.
+
+    The vocabulary is ``shared_vocabulary`` or ``source_``/``target_vocabulary``
+    (``.json`` since CTranslate2 3, ``.txt`` before). ``config.json`` is not
+    required: models converted with CTranslate2 2.x (older Argos packages) have none.
+    """
+    if not present("model/model.bin"):
+        return "model/model.bin"
+
+    def vocab(name: str) -> bool:
+        return present(f"model/{name}.json") or present(f"model/{name}.txt")
+
+    if not (vocab("shared_vocabulary") or (vocab("source_vocabulary") and vocab("target_vocabulary"))):
+        return "model/shared_vocabulary.json (or .txt, or source_/target_vocabulary)"
+    return None
 
 #: Called as ``progress(done_bytes, total_bytes_or_None, label)`` while downloading.
 DownloadProgress = Callable[[int, "int | None", str], None]
@@ -126,9 +144,9 @@ def read_package(folder: Path) -> InstalledPackage:
         meta = _read_metadata(meta_path, meta_path.read_bytes())
     except FileNotFoundError:
         raise L10nError("not an Argos package: no metadata.json", folder) from None
-    for required in ("model/model.bin", "model/config.json"):
-        if not (folder / required).is_file():
-            raise L10nError(f"not an Argos package: no {required} (CTranslate2 model)", folder)
+    missing = _missing_model_files(lambda name: (folder / name).is_file())
+    if missing is not None:
+        raise L10nError(f"not an Argos package: no {missing} (CTranslate2 model)", folder)
     tokenizer = next((folder / t for t in TOKENIZER_FILES if (folder / t).is_file()), None)
     if tokenizer is None:
         raise L10nError("not an Argos package: no sentencepiece.model or bpe.model", folder)
@@ -217,11 +235,9 @@ def validate_archive(path: Path) -> tuple[str, dict]:
             if meta_name not in present:
                 raise L10nError(f"not an Argos package: no {meta_name}", path)
             meta = _read_metadata(path, archive.read(meta_name))
-            for required in ("model/model.bin", "model/config.json"):
-                if f"{top}/{required}" not in present:
-                    raise L10nError(
-                        f"not an Argos package: no {top}/{required} (CTranslate2 model)", path
-                    )
+            missing = _missing_model_files(lambda name: f"{top}/{name}" in present)
+            if missing is not None:
+                raise L10nError(f"not an Argos package: no {top}/{missing} (CTranslate2 model)", path)
             if not any(f"{top}/{t}" in present for t in TOKENIZER_FILES):
                 raise L10nError(
                     f"not an Argos package: no {top}/sentencepiece.model or {top}/bpe.model", path
