@@ -22,6 +22,14 @@ from l10n.segment.rules import LanguageRules
 QUOTE_MAX = 600  # a quotation longer than this (opening to closing mark) is split like plain text
 
 
+def has_opening_mark(text: str, start: int, end: int, rules: LanguageRules) -> bool:
+    """A cheap test before :func:`quotations`: does ``text[start:end]`` hold an opening mark?"""
+    for mark in rules.quote_closing:
+        if text.find(mark, start, end) >= 0:
+            return True
+    return False
+
+
 def quotations(text: str, start: int, end: int, rules: LanguageRules) -> list[tuple[int, int]]:
     """Disjoint (opening mark, closing mark) positions of the closed quotations of ``text[start:end]``.
 
@@ -29,39 +37,40 @@ def quotations(text: str, start: int, end: int, rules: LanguageRules) -> list[tu
     quotation longer than :data:`QUOTE_MAX` is left out (its inner, shorter
     quotations still count).
     """
+    marks = [m.start() for m in rules.quote_marks.finditer(text, start, end)]
+    if len(marks) < 2:
+        return []
     closing = rules.quote_closing  # opening mark -> its closing mark
-    openers = rules.quote_openers  # closing mark -> the opening marks it can close
-    stack: list[tuple[str, int]] = []  # (opening mark, position)
-    open_count: dict[str, int] = {}
+    closers = rules.quote_openers  # the closing marks
+    prefixes = rules.openers
+    stack: list[tuple[str, int]] = []  # (the closing mark awaited, position of the opening mark)
+    awaited = dict.fromkeys(closers, 0)  # closing mark -> how many open quotations it would close
     found: list[tuple[int, int]] = []
-    for m in rules.quote_marks.finditer(text, start, end):
-        c, pos = m.group(), m.start()
-        can_close, can_open = c in openers, c in closing
+    for pos in marks:
+        c = text[pos]
+        can_close, can_open = c in closers, c in closing
         if can_close and can_open and closing[c] == c:
             # '"' by parity, but its neighbours overrule: ' "Word' opens, 'word." ' closes.
             before = text[pos - 1] if pos > start else " "
             after = text[pos + 1] if pos + 1 < end else " "
-            if (before.isspace() or before in rules.openers) and not after.isspace():
+            if (before.isspace() or before in prefixes) and not after.isspace():
                 can_close = False
             elif not before.isspace() and (after.isspace() or not after.isalnum()):
                 can_open = False
-        if can_close and stack and closing[stack[-1][0]] == c:
-            mark, at = stack.pop()
-        elif can_close and any(open_count.get(o) for o in openers[c]):
-            # A closing mark for a quotation further down: the ones above it never closed.
-            while closing[stack[-1][0]] != c:
-                open_count[stack[-1][0]] -= 1
-                stack.pop()
-            mark, at = stack.pop()
+        if can_close and awaited[c]:
+            # The innermost open quotation this mark closes; those above it never closed.
+            while True:
+                want, at = stack.pop()
+                awaited[want] -= 1
+                if want == c:
+                    break
+            if pos - at <= QUOTE_MAX:
+                found.append((at, pos))
         elif can_open:
-            stack.append((c, pos))
-            open_count[c] = open_count.get(c, 0) + 1
-            continue
-        else:
-            continue  # a stray closing mark
-        open_count[mark] -= 1
-        if pos - at <= QUOTE_MAX:
-            found.append((at, pos))
+            want = closing[c]
+            stack.append((want, pos))
+            awaited[want] += 1
+        # else: a stray closing mark
     return _merge(found)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from l10n.segment.quotes import outside_quotations
+from l10n.segment.quotes import has_opening_mark, outside_quotations
 from l10n.segment.quotes import quotations as quotation_spans
 from l10n.segment.rules import LanguageRules
 
@@ -50,7 +50,7 @@ def sentence_spans(
         if cut is not None:
             cuts.append(cut)
             seg_start = cut[1]
-    if quotations and cuts and rules.quote_marks.search(text, start, end):
+    if quotations and cuts and has_opening_mark(text, start, end, rules):
         cuts = outside_quotations(cuts, quotation_spans(text, start, end, rules))
     if forced:
         cuts.extend(forced)
