@@ -7,8 +7,12 @@ translation and translators handle badly, so a quotation that closes within
 the same block, at most :data:`QUOTE_MAX` characters after it opened, is kept
 in one segment. The quote pairs are language data (``quotes`` in
 ``l10n/lang/<lang>.json``): a pair whose two marks are the same character
-(``"``) is matched by parity, the others by nesting. An unclosed quotation, or
-one longer than the bound, protects nothing (ordinary sentence boundaries).
+(``"``) is matched by parity unless its neighbours say otherwise (after a
+space and before a word it opens; after a word and before a space or
+punctuation it closes, or is stray when nothing is open), the others by
+nesting; a closing mark also closes the unclosed quotations opened inside its
+own. An unclosed quotation, or one longer than the bound, protects nothing
+(ordinary sentence boundaries).
 
 One pass over the quote marks only, with a stack: linear time.
 """
