@@ -97,14 +97,14 @@ CASES = [
     # no space after the period
     ("The talks ended.Trade resumed.", ["The talks ended.", "Trade resumed."]),
     # the sample article's longest sentence, untouched
-    ("Stressing that the Azerbaijani customs is also successfully developing during the COVID-19 pandemic, "
+    (("Stressing that the Azerbaijani customs is also successfully developing during the COVID-19 pandemic, "
      "the chairman of the State Customs Committee spoke about the projects based on information technologies, "
      "the development of international trade, steps being taken in the fight against smuggling, "
-     "especially drug trafficking.",
-     ["Stressing that the Azerbaijani customs is also successfully developing during the COVID-19 pandemic, "
+     "especially drug trafficking."),
+     [("Stressing that the Azerbaijani customs is also successfully developing during the COVID-19 pandemic, "
       "the chairman of the State Customs Committee spoke about the projects based on information technologies, "
       "the development of international trade, steps being taken in the fight against smuggling, "
-      "especially drug trafficking."]),
+      "especially drug trafficking.")]),
 ]
 
 

@@ -9,8 +9,8 @@ segments and the article can be rebuilt exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 _ATX = re.compile(r" {0,3}#{1,6}(?=[ \t\r]|$)")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t\r]*$")

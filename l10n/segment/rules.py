@@ -62,7 +62,7 @@ def load_rules(lang: str) -> LanguageRules:
     return _load(lang.strip().lower().replace("_", "-").split("-")[0])
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _load(code: str) -> LanguageRules:
     lang = code
     source = resources.files("l10n") / "lang" / f"{code}.json"
