@@ -5,6 +5,8 @@ value may be written with that language's CLDR decimal symbol and with or withou
 its grouping: Russian ``1 000 000,5`` (no-break or narrow no-break space, or a
 plain space), Azerbaijani ``1.000.000,5``. Signs and range dashes are not part of
 a number, so ``2021-2023`` is the two numbers 2021 and 2023 in any dash style.
+Digits joined by two dots or more (dates ``12.11.2024``, versions ``1.2.3``) are
+one token that a translation keeps as written, not the decimal ``12.11``.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
-_EN_NUMBER = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?(?![\d])")
+_EN_NUMBER = re.compile(r"(?<![\d.,])(?:(\d+(?:\.\d+){2,})|(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?)(?![\d])")
 _SPACES = ("\u00a0", "\u202f", " ")
 
 
@@ -34,7 +36,8 @@ class Number:
 def english_numbers(text: str) -> list[Number]:
     """The numbers of an English text, in order."""
     return [
-        Number(m.group(0), m.group(1).replace(",", ""), m.group(2))
+        Number(m.group(0), m.group(1), None) if m.group(1)
+        else Number(m.group(0), m.group(2).replace(",", ""), m.group(3))
         for m in _EN_NUMBER.finditer(text)
     ]
 
@@ -54,7 +57,7 @@ def renderings(number: Number, lang: str) -> list[str]:
     decimal, groups = symbols(lang)
     tail = decimal + number.fraction if number.fraction is not None else ""
     forms = [number.integer + tail]
-    if len(number.integer) > 3:
+    if len(number.integer) > 3 and number.integer.isdigit():
         digits = number.integer
         chunks = [digits[max(0, i - 3):i] for i in range(len(digits), 0, -3)][::-1]
         forms += [g.join(chunks) + tail for g in groups]

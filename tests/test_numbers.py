@@ -11,6 +11,7 @@ def test_english_numbers_values():
     found = english_numbers("In 2021-2023, 1,000,000 people paid 1.5 each; COVID-19 and 53.")
     assert [n.value for n in found] == ["2021", "2023", "1000000", "1.5", "19", "53"]
     assert found[2].text == "1,000,000"
+    assert [n.value for n in english_numbers("On 12.11.2024, 2.5% (v1.2.3).")] == ["12.11.2024", "2.5", "1.2.3"]
 
 
 def test_cldr_symbols():
@@ -38,6 +39,9 @@ def test_renderings_group_by_threes():
         ("for 2021–2023.", "на 2021-2023 годы.", "ru"),
         ("53 member-states", "53 государств-членов", "ru"),
         ("COVID-19", "COVID-19", "ru"),
+        ("will start on 12.11.2024.", "начнется 12.11.2024.", "ru"),  # a dotted date is not the decimal 12.11
+        ("on 12.11.2024", "12.11.2024-cü ildə", "az"),
+        ("version 1.2.3", "версия 1.2.3", "ru"),
     ],
 )
 def test_accepted(source, translation, lang):
@@ -54,6 +58,8 @@ def test_accepted(source, translation, lang):
         ("2 and 2", "2 и 3", "ru", "2 occurs 2 times in the English, 1 in the translation"),
         ("for 2021-2023", "на 2021 год", "ru", "2023 is missing (expected 2023 or 2 023)"),
         ("1,000,000", "1 000", "ru", "1,000,000 is missing (expected 1000000 or 1 000 000)"),
+        ("on 12.11.2024", "12.11.2025", "ru", "12.11.2024 is missing (expected 12.11.2024)"),
+        ("on 12.11.2024", "12,11,2024", "ru", "12.11.2024 is missing (expected 12.11.2024)"),
     ],
 )
 def test_rejected(source, translation, lang, reason):
