@@ -83,10 +83,30 @@ def _end_mark(text: str) -> str:
     return _END_MARKS.get(core[-1:], "")
 
 
+_LAST_WORD = re.compile(r"([^\s\-–—/(\"'“‘«]+)\.$")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.){2,}$")
+
+
+def _ends_with_abbreviation(text: str) -> bool:
+    """The English ends with an abbreviation ("Jan.-Oct.", "10 a.m.", "the U.S."), whose period may be its only one."""
+    core = text.rstrip().rstrip(_CLOSERS).rstrip()
+    m = _LAST_WORD.search(core)
+    if not m or core.endswith(".."):
+        return False
+    from l10n.segment.rules import load_rules
+
+    word = m.group(1)
+    return word.lower() in load_rules("en").known or bool(_INITIALS.search(word + "."))
+
+
 def check_end_punctuation(source: str, translation: str, ctx: CheckContext) -> list[str]:
-    """The translation ends with the same kind of punctuation as the English (or none)."""
+    """The translation ends with the same kind of punctuation as the English (or none).
+
+    An English text ending with an abbreviation may be a headline whose period
+    belongs to the abbreviation, so its translation may end without one.
+    """
     want, got = _end_mark(source), _end_mark(translation)
-    if want == got:
+    if want == got or (want == "." and not got and _ends_with_abbreviation(source)):
         return []
     if not got:
         return [f"the English ends with {want!r}, the translation does not"]

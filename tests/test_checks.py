@@ -83,6 +83,15 @@ def test_glossary_check_without_glossary_finds_nothing():
         ("He said.", "Он сказал", ["the English ends with '.', the translation does not"]),
         ("Headline", "Заголовок.", ["the translation ends with '.', the English does not"]),
         ("He said?", "Он сказал.", ["the English ends with '?', the translation with '.'"]),
+        # the period of a final abbreviation is not necessarily sentence punctuation
+        ("GDP grows 2.8% in Jan.-Oct.", "ВВП вырос на 2,8% в январе–октябре", []),
+        ("GDP grows 2.8% in Jan.-Oct.", "ВВП вырос на 2,8% в январе–октябре.", []),
+        ("Talks end at 10 a.m.", "Переговоры завершатся в 10:00", []),
+        ("Deal signed with the U.S.", "Сделка подписана с США", []),
+        ("Prices rose 5 pct.", "Qiymətlər 5% artıb", []),
+        ("He left in Oct. 2020.", "Он уехал в октябре 2020 года", ["the English ends with '.', the translation does not"]),
+        ("He said so.", "Он так сказал", ["the English ends with '.', the translation does not"]),
+        ("He said Oct.", "Он сказал?", ["the English ends with '.', the translation with '?'"]),
     ],
 )
 def test_end_punctuation(source, translation, expected):
