@@ -1,13 +1,16 @@
 """Compile catalogs to binary .mo files with Babel, the way GNU msgfmt does.
 
 Babel's ``write_mo`` writes the messages; the catalog is read with Babel's
-``PoFileParser`` (after the strict check of :func:`l10n.poread.load_po`). Two
+``PoFileParser`` (after the strict check of :func:`l10n.poread.load_po`). Three
 details make the result match ``msgfmt`` (without ``--use-fuzzy``):
 
 - the header entry is written verbatim as it is in the .po (Babel would
   regenerate it from its own fields and add ``Generated-By``);
 - fuzzy and untranslated entries are left out; a plural entry counts as
-  translated when any of its forms is (msgfmt's rule).
+  translated when any of its forms is (msgfmt's rule);
+- the original strings are sorted by their bytes in the .mo (``msgctxt\x04msgid``),
+  as the format requires: with no hash table, GNU libintl finds a message by
+  binary search over them (Babel sorts by msgid, then context).
 
 One known difference: in a plural entry with some empty forms, msgfmt writes the
 empty strings, Babel writes the English (msgid or msgid_plural) in their place.
@@ -36,6 +39,17 @@ class CompileResult:
 def _verbatim_catalog_class():
     from babel.messages.catalog import Catalog, Message
 
+    class MoOrderMessage(Message):
+        """A message that sorts by its .mo key (context, EOT, msgid), as libintl searches."""
+
+        def __cmp__(self, other: object) -> int:
+            def key(obj):
+                msgid = obj.id[0] if obj.pluralizable else obj.id
+                return f"{obj.context}\x04{msgid}" if obj.context else msgid
+
+            mine, theirs = key(self), key(other)
+            return (mine > theirs) - (mine < theirs)
+
     class VerbatimHeaderCatalog(Catalog):
         """A Babel catalog whose header message is the .po's header text, unchanged."""
 
@@ -52,7 +66,8 @@ def _verbatim_catalog_class():
             flags = {"fuzzy"} if self.header_fuzzy else set()
             yield Message("", self.raw_header, flags=flags)
             for key in self._messages:
-                yield self._messages[key]
+                m = self._messages[key]
+                yield MoOrderMessage(m.id, m.string, flags=m.flags, context=m.context)
 
     return VerbatimHeaderCatalog
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gettext
+import os
 import re
+import shutil
 import subprocess
 
 import polib
@@ -88,8 +90,8 @@ def test_bytes_equal_msgfmt_no_hash_except_the_empty_hash_offset(tmp_path, msgfm
     assert ours[:24] + ours[28:] == gnu[:24] + gnu[28:]
 
 
-def test_known_differences_context_order_and_partial_plurals(tmp_path, msgfmt):
-    """Documented: same contents with msgctxt (other order); English fills empty plural forms."""
+def test_known_difference_partial_plurals(tmp_path, msgfmt):
+    """Documented: English fills empty plural forms (msgfmt writes empty strings)."""
     entries = [
         polib.POEntry(msgid="b", msgstr="б"),
         polib.POEntry(msgctxt="ctx", msgid="a", msgstr="а2"),
@@ -105,6 +107,54 @@ def test_known_differences_context_order_and_partial_plurals(tmp_path, msgfmt):
     assert gnu[("file", 1)] == "" and ours[("file", 1)] == "files"
     assert {k: v for k, v in ours.items() if k != ("file", 1)} == {k: v for k, v in gnu.items() if k != ("file", 1)}
     assert result.translated == 4
+
+
+CONTEXT_ENTRIES = [
+    polib.POEntry(msgid="At present.", msgstr="Сейчас."),
+    polib.POEntry(msgctxt="title", msgid="Customs news", msgstr="Таможенные новости"),
+    polib.POEntry(msgctxt="headline", msgid="Zebra crossing.", msgstr="Зебра."),
+    polib.POEntry(msgid="Zebra crossing.", msgstr="Пешеходный переход."),
+    polib.POEntry(msgid="Élan.", msgstr="Порыв."),
+]
+
+
+def _originals(mo: bytes) -> list[bytes]:
+    count, table = int.from_bytes(mo[8:12], "little"), int.from_bytes(mo[12:16], "little")
+    out = []
+    for i in range(count):
+        length = int.from_bytes(mo[table + 8 * i:table + 8 * i + 4], "little")
+        offset = int.from_bytes(mo[table + 8 * i + 4:table + 8 * i + 8], "little")
+        out.append(mo[offset:offset + length])
+    return out
+
+
+def test_msgctxt_originals_sorted_by_bytes_like_msgfmt(tmp_path, msgfmt):
+    """Regression: Babel sorted by msgid then context, so GNU libintl's binary search
+    (a .mo without hash table) missed 'title\\x04Customs news'."""
+    po_path = tmp_path / "ctx.po"
+    po_path.write_text(_catalog(CONTEXT_ENTRIES), encoding="utf-8")
+    ours, _counts = mo_bytes(po_path.read_text(encoding="utf-8"), po_path)
+    originals = _originals(ours)
+    assert originals == sorted(originals) and b"title\x04Customs news" in originals
+    _msgfmt(msgfmt, po_path, tmp_path / "gnu.mo", "--no-hash")
+    gnu = (tmp_path / "gnu.mo").read_bytes()
+    assert ours[:24] + ours[28:] == gnu[:24] + gnu[28:]
+
+
+def test_msgctxt_found_by_gnu_gettext_runtime(tmp_path):
+    gettext_bin = shutil.which("gettext")
+    if gettext_bin is None:
+        pytest.skip("GNU gettext runtime's gettext command is not installed")
+    po_path = tmp_path / "ru" / "LC_MESSAGES" / "news.po"
+    po_path.parent.mkdir(parents=True)
+    po_path.write_text(_catalog(CONTEXT_ENTRIES), encoding="utf-8")
+    compile_catalog(po_path)
+    env = {"PATH": os.environ.get("PATH", ""), "LANGUAGE": "ru", "LC_ALL": "C.UTF-8", "TEXTDOMAINDIR": str(tmp_path)}
+    for context, msgid, expected in [("title", "Customs news", "Таможенные новости"),
+                                     ("headline", "Zebra crossing.", "Зебра."),
+                                     (None, "Zebra crossing.", "Пешеходный переход.")]:
+        args = [gettext_bin, *(["-c", context] if context else []), "news", msgid]
+        assert subprocess.run(args, capture_output=True, text=True, env=env, check=True).stdout == expected
 
 
 def test_bad_catalog_is_a_located_error_and_writes_nothing(tmp_path):
