@@ -3,7 +3,10 @@
 Produces *units*: spans of the text that the sentence splitter works on, each
 with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets,
 ``>`` quote markers, setext underlines) stay outside the units, so they remain in the text between
-segments and the article can be rebuilt exactly.
+segments and the article can be rebuilt exactly. A fenced code block (a line of three or more
+backticks or tildes up to its closing fence) is not text to translate: it makes no unit. An
+opening fence without a closing one is ordinary text (an article is never swallowed by a stray
+fence).
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ _RULE = re.compile(r"(?:[-*_][ \t]*){3,}\r?$")
 _QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(?=\S)")
 _ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
+_FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`\n]*$)|~{3,})[ \t]*([^\n]*)$", re.MULTILINE)
 _LIST_LINE_MAX = 60  # a paragraph of short lines without punctuation is a list, one item a line
 _LINE_END_PUNCT = ".?!…:;,"
 _CLOSERS = "\"'”’»)]}"
@@ -41,11 +45,20 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
     one is a hard-wrapped headline, not a list of two lines.
     """
     state = _State(continuation_words)
+    code = _fenced_code(text) if "``" in text or "~~" in text else []
+    ci = 0
     for block in _blocks(text):
         state.new_para = True
         cur: list[tuple[int, int]] = []  # line spans (content start, line end) of the open unit
         kind = "text"
         for ls, le in block:
+            while ci < len(code) and code[ci][1] < ls:
+                ci += 1
+            if ci < len(code) and code[ci][0] <= ls:  # a line of a fenced code block, fences included
+                yield from state.flush(text, cur, kind, len(block))
+                cur = []
+                state.new_para = True
+                continue
             cs = ls
             while cs < le and text[cs] in " \t\ufeff":
                 cs += 1
@@ -116,6 +129,19 @@ class _State:
         s, e = _strip(text, lines[0][0], lines[-1][1])
         if s < e:
             yield self.unit(s, e, kind, kind == "text" and block_lines == 1)
+
+
+def _fenced_code(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each closed fenced code block, fence lines included, in order."""
+    ranges: list[tuple[int, int]] = []
+    opening = None
+    for m in _FENCE.finditer(text):
+        if opening is None:
+            opening = m
+        elif m.group(1)[0] == opening.group(1)[0] and len(m.group(1)) >= len(opening.group(1)) and not m.group(2).strip():
+            ranges.append((opening.start(), m.end()))
+            opening = None
+    return ranges
 
 
 def _without_closing_hashes(text: str, s: int, e: int) -> int:
