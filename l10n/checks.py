@@ -199,12 +199,20 @@ def _strip_url_tail(url: str) -> str:
     return url.rstrip(".,;:!?)]}'’")
 
 
+_LINK_TARGET = re.compile(r"\]\(\s*<?([^\s<>()]+)")
+
+
 def check_urls(source: str, translation: str, ctx: CheckContext) -> list[str]:
-    """URLs and e-mail addresses are copied unchanged."""
+    """URLs, e-mail addresses and Markdown link and image targets (``](/img/a.jpg)``) are copied unchanged."""
     found = []
-    for url in dict.fromkeys(_strip_url_tail(m.group(0)) for m in _URL.finditer(source)):
+    urls = dict.fromkeys(_strip_url_tail(m.group(0)) for m in _URL.finditer(source))
+    for url in urls:
         if url not in translation:
             found.append(f"URL {url} is missing or changed")
+    if "](" in source:
+        for target in dict.fromkeys(m.group(1) for m in _LINK_TARGET.finditer(source)):
+            if target not in urls and f"]({target}" not in translation and f"](<{target}" not in translation:
+                found.append(f"link target {target} is missing or changed")
     for mail in dict.fromkeys(_strip_url_tail(m.group(0)) for m in _EMAIL.finditer(source)):
         if mail not in translation:
             found.append(f"e-mail address {mail} is missing or changed")

@@ -146,6 +146,13 @@ def test_quotes(source, translation, expected):
         ("See www.customs.gov.az, please.", "Bax: customs.gov.az.", ["URL www.customs.gov.az is missing or changed"]),
         ("Mail press@wcoomd.org today.", "Пишите на пресс@wcoomd.org.",
          ["e-mail address press@wcoomd.org is missing or changed"]),
+        # Markdown link and image targets, relative ones too
+        ("Photo: ![HQ](/img/hq.jpg \"HQ\")", "Фото: ![Штаб](/img/hq.jpg \"Штаб\")", []),
+        ("See [the report](report.html).", "См. [отчет](<report.html>).", []),
+        ("Photo: ![HQ](/img/hq.jpg)", "Фото: ![Штаб](/img/hq-ru.jpg)", ["link target /img/hq.jpg is missing or changed"]),
+        ("See [the report](report.html).", "См. отчет report.html.", ["link target report.html is missing or changed"]),
+        ("[SOCAR](https://socar.az/a.html)", "[SOCAR](https://socar.az/b.html)",
+         ["URL https://socar.az/a.html is missing or changed"]),
     ],
 )
 def test_urls(source, translation, expected):
