@@ -219,6 +219,40 @@ def check_urls(source: str, translation: str, ctx: CheckContext) -> list[str]:
     return found
 
 
+_CODE_SPAN = re.compile(r"`[^`\n]+`")
+_HANDLE = re.compile(r"(?<![\w@.])@\w{2,}")
+_MARKS = ("*", "_", "`", "~~", "![")
+
+
+def check_markup(source: str, translation: str, ctx: CheckContext) -> list[str]:
+    """Inline Markdown survives: `code spans` and @handles copied unchanged, and the
+    emphasis, code and image markers (``*``, ``_``, `````, ``~~``, ``![``) as many as in the English.
+    """
+    found = []
+    if "`" in source:
+        for span in dict.fromkeys(_CODE_SPAN.findall(source)):
+            if span not in translation:
+                found.append(f"code span {span} is missing or changed")
+    if "@" in source:
+        for handle in dict.fromkeys(_HANDLE.findall(source)):
+            if handle not in translation:
+                found.append(f"{handle} is missing or changed")
+    if any(mark in source or mark in translation for mark in _MARKS):
+        src, tr = _strip_names(source), _strip_names(translation)
+        for mark in _MARKS:
+            want, got = src.count(mark), tr.count(mark)
+            if want != got:
+                found.append(f"the English has {want} '{mark}', the translation {got}")
+    return found
+
+
+def _strip_names(text: str) -> str:
+    """``text`` without code spans, URLs, e-mail addresses and handles (whose ``_``, ``*`` are not markup)."""
+    for pattern in (_CODE_SPAN, _URL, _EMAIL, _HANDLE):
+        text = pattern.sub("", text)
+    return text
+
+
 _WORD = re.compile(r"[A-Za-z]{2,}")
 
 
@@ -273,6 +307,7 @@ CHECKS: dict[str, Check] = {
     "brackets": check_brackets,
     "quotes": check_quotes,
     "urls": check_urls,
+    "markup": check_markup,
     "identical": check_identical,
     "length": check_length,
     "spaces": check_spaces,

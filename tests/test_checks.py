@@ -19,6 +19,7 @@ from l10n.checks import (
     check_numbers,
     check_pair,
     check_quotes,
+    check_markup,
     check_spaces,
     check_urls,
 )
@@ -36,7 +37,7 @@ AZ = CheckContext("az", GLOSSARY)
 
 def test_every_check_is_registered_and_documented():
     assert set(CHECKS) == {"numbers", "glossary", "end-punctuation", "brackets", "quotes",
-                           "urls", "identical", "length", "spaces"}
+                           "urls", "markup", "identical", "length", "spaces"}
     assert all(check.__doc__ for check in CHECKS.values())
 
 
@@ -157,6 +158,24 @@ def test_quotes(source, translation, expected):
 )
 def test_urls(source, translation, expected):
     assert check_urls(source, translation, RU) == expected
+
+
+@pytest.mark.parametrize(
+    "source, translation, expected",
+    [
+        ("The *preliminary* estimate via the `gdp_estimate` API.", "*Предварительная* оценка через API `gdp_estimate`.", []),
+        ("Follow **@TrendNewsAgency** and #Azerbaijan.", "Следите за **@TrendNewsAgency** и #Азербайджан.", []),
+        ("Mail press@trend.az or see https://a.az/x_y*z.", "Пишите на press@trend.az или см. https://a.az/x_y*z.", []),
+        ("![Chart](chart.png)", "![График](chart.png)", []),
+        ("Text with ~~old~~ and __bold__.", "Текст со ~~старым~~ и __жирным__.", []),
+        ("The *preliminary* estimate.", "*Предварительная оценка.", ["the English has 2 '*', the translation 1"]),
+        ("Via the `gdp_estimate` API.", "Через API `оценка_ввп`.", ["code span `gdp_estimate` is missing or changed"]),
+        ("Follow @SOCARofficial on X.", "Следите за @SOCAR в X.", ["@SOCARofficial is missing or changed"]),
+        ("![Chart](chart.png)", "[График](chart.png)", ["the English has 1 '![', the translation 0"]),
+    ],
+)
+def test_markup(source, translation, expected):
+    assert check_markup(source, translation, RU) == expected
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def check(
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Check translations (numbers, glossary, punctuation, brackets, quotes, URLs, identical, length, spaces).
+    """Check translations (numbers, glossary, punctuation, brackets, quotes, URLs, markup, identical, length, spaces).
 
     Prints path:line: check: message; findings on drafts are marked [draft] or [stale].
     Exits 1 when a reviewed entry has a finding.
