@@ -24,6 +24,11 @@ CASES = [
     ("Prices rose in the U.S. and in the E.U. last year.", ["Prices rose in the U.S. and in the E.U. last year."]),
     ("The data came from the U.N. It was published.", ["The data came from the U.N.", "It was published."]),
     ("She works for the U.N. in Geneva.", ["She works for the U.N. in Geneva."]),
+    # an abbreviation before a capitalised quotation ends the sentence; a lower-case one does not
+    ('He is an analyst at Energy Corp. "Demand is growing," he said.',
+     ["He is an analyst at Energy Corp.", '"Demand is growing," he said.']),
+    ("He is an analyst at Energy Corp. “Demand is growing.”", ["He is an analyst at Energy Corp.", "“Demand is growing.”"]),
+    ('The U.S. "war on terror" ended.', ['The U.S. "war on terror" ended.']),
     ("Washington, D.C. is the capital.", ["Washington, D.C. is the capital."]),
     # a.m. / p.m.
     ("The meeting starts at 10 a.m. and ends at 5 p.m. on Friday.",

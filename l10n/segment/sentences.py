@@ -163,7 +163,9 @@ def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: Languag
             return None
         return (p1, ns)
     if key in rules.abbreviations or _MULTI_PERIOD.fullmatch(word):
-        return (p1, ns) if _starter(bare, rules) else None
+        # "Energy Corp. "Demand is growing," he said": a capitalised quotation starts a sentence
+        quoted = nxt[:1] in rules.quote_closing and first.isupper()
+        return (p1, ns) if quoted or _starter(bare, rules) else None
     if len(word) == 1 and word.isalpha():
         # An initial ("J. F. Kennedy", "Albert I. Jones") unless a sentence starter follows.
         if _INITIAL.match(bare) and (len(bare) == 2 or not bare[2].isalpha()):
