@@ -183,6 +183,8 @@ def _from_config(root: Path, config_path: Path) -> Project:
         or not all(isinstance(x, str) and x.strip() for x in languages)
     ):
         raise L10nError("'languages' must be a non-empty list of language codes", path=config_path)
+    for code in languages:
+        check_language(code, config_path)
     engine = _engine_config(root, config_path, data.get("engine", {}))
     return Project(root=root, languages=tuple(languages), engine=engine)
 
@@ -206,11 +208,22 @@ def _engine_config(root: Path, config_path: Path, section: Any) -> EngineConfig:
 
 
 def split_languages(values: Sequence[str] | None) -> list[str]:
-    """``["az,ru", "tr"]`` -> ``["az", "ru", "tr"]`` (order kept, duplicates dropped)."""
+    """``["az,ru", "tr"]`` -> ``["az", "ru", "tr"]`` (order kept, duplicates dropped; unknown codes: L10nError)."""
     out: list[str] = []
     for value in values or []:
         for code in value.split(","):
             code = code.strip()
             if code and code not in out:
-                out.append(code)
+                out.append(check_language(code))
     return out
+
+
+def check_language(code: str, path: Path | None = None) -> str:
+    """``code`` if Babel (CLDR) knows it, else L10nError ("unknown language code"), naming ``path``."""
+    from l10n.catalog import language_info
+
+    try:
+        language_info(code)
+    except L10nError as err:
+        raise L10nError(err.message, path=path) from None
+    return code

@@ -98,6 +98,13 @@ def test_user_errors_are_one_line_and_exit_2(tmp_path, monkeypatch):
     (tmp_path / "l10n.toml").write_text("languages = [\n", encoding="utf-8")
     result = runner.invoke(app, ["status"])
     assert result.exit_code == 2 and "l10n.toml" in result.stderr and "invalid TOML" in result.stderr
+    (tmp_path / "l10n.toml").write_text('languages = ["az", "klingon"]\n', encoding="utf-8")
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 2 and result.stderr.strip().endswith("l10n.toml: unknown language code 'klingon'")
+    (tmp_path / "l10n.toml").unlink()
+    for command in (["status", "--to", "az,xx"], ["postedit", "--to", "xx"]):
+        result = runner.invoke(app, command)  # was: a table with a made-up language and exit 0
+        assert result.exit_code == 2 and result.stderr == "error: unknown language code 'xx'\n", command
 
 
 def test_translate_without_installed_packages_says_how_to_install(project):

@@ -92,6 +92,7 @@ def test_config_overrides(project_dir):
         ("langauges = ['az']\n", "unknown setting"),
         ("[engine]\nbeam_size = 0\n", "positive integer"),
         ("[engine]\nmodels = 'x'\n", "unknown \\[engine\\] setting"),
+        ("languages = ['az', 'klingon']\n", "unknown language code 'klingon'"),
     ],
 )
 def test_bad_config_is_a_user_error_with_the_file(project_dir, text, message):
@@ -104,6 +105,8 @@ def test_bad_config_is_a_user_error_with_the_file(project_dir, text, message):
 def test_split_languages():
     assert split_languages(["az,ru", " tr ", "az", ""]) == ["az", "ru", "tr"]
     assert split_languages(None) == []
+    with pytest.raises(L10nError, match="unknown language code 'xx'"):
+        split_languages(["az,xx"])
 
 
 def test_a_symlinked_article_keeps_its_project_name(project_dir, tmp_path_factory):
