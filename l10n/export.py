@@ -332,10 +332,11 @@ def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path 
                  fmt: str = "txt", min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source",
                  cwd: str | Path = ".") -> list[ExportResult]:
     """``l10n export``: PATHS are articles or project folders (default: the current project)."""
-    from l10n.project import resolve_paths
+    from l10n.project import check_language, resolve_paths
 
     if fmt not in FORMATS:
         raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    check_language(lang)
     project, docs = resolve_paths(list(paths), cwd)
     if not docs:
         raise L10nError("no articles to export", path=project.source_dir)

@@ -132,6 +132,9 @@ def test_export_json_output_and_bad_format(project):
     assert item["reviewed"] == 3 and item["refused"] is None and item["path"].endswith("dist/az/wco.json")
     result = runner.invoke(app, ["export", "--to", "az", "--format", "pdf"])
     assert result.exit_code == 2 and "unknown format 'pdf'" in result.stderr
+    result = runner.invoke(app, ["export", "--to", "xx", "--min-reviewed", "0"])  # was: dist/xx/ of English
+    assert result.exit_code == 2 and result.stderr == "error: unknown language code 'xx'\n"
+    assert not (project / "dist" / "xx").exists()
     result = runner.invoke(app, ["export"])
     assert result.exit_code == 2 and "--to" in result.output
 
