@@ -4,6 +4,8 @@ Counts agree with ``msgfmt --statistics``: its "translated" are our reviewed
 entries, its "fuzzy" our drafts plus stale entries, its "untranslated" ours.
 An article without a catalog yet counts all its segments as untranslated; a
 catalog whose English no longer matches its article is flagged ``outdated``.
+A catalog whose article was deleted or renamed is not counted; ``orphan_catalogs``
+names it (translation memory still reads it).
 """
 
 from __future__ import annotations
@@ -100,3 +102,20 @@ def status_paths(
     """`l10n status`: PATHS (articles or a project folder; none = the current project)."""
     project, documents = resolve_paths(paths, cwd)
     return project_status(project, documents, split_languages(languages) or list(project.languages))
+
+
+def orphan_catalogs(project: Project, languages: Sequence[str]) -> list[str]:
+    """Catalogs of ``languages`` with no article in ``source/`` (deleted or renamed), relative paths."""
+    names = {doc.name for doc in project.documents()}
+    return [project.relative(path) for lang in dict.fromkeys(languages)
+            for path in project.catalogs(lang) if path.stem not in names]
+
+
+def orphan_paths(paths: Sequence[str], languages: Sequence[str] | None = None, cwd: str = ".") -> list[str]:
+    """`l10n status` notes: orphan catalogs of the project PATHS name (none when PATHS name articles)."""
+    from pathlib import Path
+
+    if any(Path(cwd, p).is_file() for p in paths):
+        return []
+    project, _documents = resolve_paths(paths, cwd)
+    return orphan_catalogs(project, split_languages(languages) or list(project.languages))

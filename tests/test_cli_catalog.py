@@ -152,6 +152,20 @@ def test_status_table_and_json(project, fake_engines):
     assert "(article changed: run l10n translate)" in runner.invoke(app, ["status", "source/a.txt"]).stdout
 
 
+def test_status_names_a_catalog_whose_article_was_deleted_or_renamed(project, fake_engines):
+    assert runner.invoke(app, ["translate", "--to", "az"]).exit_code == 0
+    (project / "source" / "b.txt").rename(project / "source" / "c.txt")
+    result = runner.invoke(app, ["status", "--to", "az"])
+    assert result.exit_code == 0
+    assert result.stderr == ("note: locales/az/LC_MESSAGES/b.po: no article for this catalog "
+                             "(deleted or renamed?); not counted\n")
+    assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["a", "c", "(all)"]
+    json_run = runner.invoke(app, ["status", "--json", "--to", "az"])
+    assert [r["document"] for r in json.loads(json_run.stdout)] == ["a", "c"] and "b.po" in json_run.stderr
+    assert runner.invoke(app, ["status", "source/a.txt"]).stderr == "", "an article named: no project notes"
+    assert runner.invoke(app, ["status", "--to", "ru"]).stderr == "", "other languages' catalogs"
+
+
 def test_demo_command(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["demo"])
