@@ -16,8 +16,8 @@ refused and nothing is written for it.
 
 Formats: ``txt`` (the rebuilt text), ``md`` (the same; for a .txt source, headings
 get a ``#``), ``html`` (a standalone page, ``<html lang>``, a ``<title>``, one
-``<h1>``-``<h6>`` or ``<p>`` per paragraph, text escaped; inline Markdown is not
-interpreted) and ``json`` (every segment with source, translation, state, output).
+``<h1>``-``<h6>`` or ``<p>`` per paragraph, Markdown lists as ``<ul>``/``<ol>`` and
+tables as ``<table>``, text escaped; inline Markdown is not interpreted) and ``json`` (every segment with source, translation, state, output).
 Files go to ``<out_dir>/<doc>.<ext>``, default ``dist/<lang>/`` in the project.
 """
 
@@ -170,6 +170,9 @@ def _html_blocks(text: str, pieces: Sequence[Piece]) -> list[tuple[str, list[str
     blocks: list[tuple[str, list[str]]] = []
     for indexes in paragraphs.values():
         first = pieces[indexes[0]].segment
+        if (rows := _table_rows(text, pieces, chunks, indexes)) is not None:
+            blocks.append(("table", rows))
+            continue
         marker = _LIST_MARK.match(_line_prefix(text, first.start) or "")
         if first.heading:
             tag = f"h{_heading_level(text, first.start, not blocks)}"
@@ -192,10 +195,30 @@ def _html_blocks(text: str, pieces: Sequence[Piece]) -> list[tuple[str, list[str
     return blocks
 
 
+def _table_rows(text: str, pieces: Sequence[Piece], chunks: list[str], indexes: list[int]) -> list[str] | None:
+    """A Markdown table paragraph (the segmenter made one segment per cell) as ``<tr>`` rows, else None."""
+    from l10n.segment.layout import is_table_at
+
+    start = text.rfind("\n", 0, pieces[indexes[0]].segment.start) + 1
+    if not is_table_at(text, start):
+        return None
+    rows: dict[int, list[str]] = {}
+    for i in indexes:
+        line_start = text.rfind("\n", 0, pieces[i].segment.start) + 1
+        rows.setdefault(line_start, []).append(html.escape(" ".join(chunks[2 * i + 1].split())))
+    return [
+        "<tr>" + "".join(f"<{cell}>{x}</{cell}>" for x in cells) + "</tr>"
+        for n, cells in enumerate(rows.values())
+        for cell in ["th" if n == 0 else "td"]
+    ]
+
+
 def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str) -> str:
     lines = []
     for tag, inner in _html_blocks(text, pieces):
-        if tag in ("ul", "ol"):
+        if tag == "table":
+            lines.append("<table>\n" + "\n".join(inner) + "\n</table>")
+        elif tag in ("ul", "ol"):
             lines.append(f"<{tag}>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + f"\n</{tag}>")
         else:
             lines.append(f"<{tag}>{inner[0]}</{tag}>")

@@ -251,3 +251,24 @@ def test_html_lists_blockquotes_and_numbered_lines():
     checker = _Checker()
     checker.feed(page.replace("<br>", ""))
     assert checker.stack == []
+
+
+def test_html_markdown_table_is_a_table_of_the_cell_segments():
+    text = "Intro.\n\n| Sector | Growth |\n|---|--:|\n| Oil & gas | -1.3% |\n| Non-oil | 4.1% |\n\nAfter."
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    assert (
+        "<table>\n<tr><th>Sector</th><th>Growth</th></tr>\n<tr><td>Oil &amp; gas</td><td>-1.3%</td></tr>\n"
+        "<tr><td>Non-oil</td><td>4.1%</td></tr>\n</table>"
+    ) in page
+    assert "<p>Intro.</p>" in page and "<p>After.</p>" in page and "|" not in page
+    checker = _Checker()
+    checker.feed(page)
+    assert checker.stack == []
+
+
+def test_markdown_table_and_code_block_rebuild_with_translated_cells():
+    text = "| Sector | Growth |\n|---|---|\n| Non-oil | 4.1% |\n\n```\ncode. More code.\n```\n"
+    tr = {"Sector": "Сектор", "Growth": "Рост", "Non-oil": "Ненефтяной", "4.1%": "4,1%"}
+    pieces = plan(segment_text(text), {}, "source")
+    out = rebuild(text, [p.__class__(p.segment, p.state, p.translation, tr[p.segment.text], p.filled) for p in pieces])
+    assert out == "| Сектор | Рост |\n|---|---|\n| Ненефтяной | 4,1% |\n\n```\ncode. More code.\n```\n"

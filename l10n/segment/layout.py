@@ -6,7 +6,8 @@ with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets,
 segments and the article can be rebuilt exactly. A fenced code block (a line of three or more
 backticks or tildes up to its closing fence) is not text to translate: it makes no unit. An
 opening fence without a closing one is ordinary text (an article is never swallowed by a stray
-fence).
+fence). In a Markdown table (a header row, then a delimiter row such as ``|---|:--:|``)
+each cell is a unit and the ``|`` pipes and the delimiter row stay outside.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _RULE = re.compile(r"(?:[-*_][ \t]*){3,}\r?$")
 _QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
 _BULLET = re.compile(r" {0,3}[-*+][ \t]+(?=\S)")
 _ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
+_TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$")
+_CELL_PIPE = re.compile(r"(?<!\\)\|")
 _FENCE = re.compile(r"^ {0,3}(`{3,}(?=[^`\n]*$)|~{3,})[ \t]*([^\n]*)$", re.MULTILINE)
 _LIST_LINE_MAX = 60  # a paragraph of short lines without punctuation is a list, one item a line
 _LINE_END_PUNCT = ".?!…:;,"
@@ -49,6 +52,9 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
     ci = 0
     for block in _blocks(text):
         state.new_para = True
+        if _is_table(text, block):
+            yield from _table_cells(text, block, state)
+            continue
         cur: list[tuple[int, int]] = []  # line spans (content start, line end) of the open unit
         kind = "text"
         for ls, le in block:
@@ -129,6 +135,39 @@ class _State:
         s, e = _strip(text, lines[0][0], lines[-1][1])
         if s < e:
             yield self.unit(s, e, kind, kind == "text" and block_lines == 1)
+
+
+def _is_table(text: str, block: list[tuple[int, int]]) -> bool:
+    """A Markdown table: a header row with a pipe, then a delimiter row (``|---|---|``)."""
+    return (
+        len(block) >= 2
+        and "|" in text[block[0][0]:block[0][1]]
+        and "-" in text[block[1][0]:block[1][1]]
+        and _TABLE_DELIMITER.match(text, *block[1]) is not None
+        and ("|" in text[block[1][0]:block[1][1]] or text.count("|", *block[0]) > 1)
+    )
+
+
+def is_table_at(text: str, line_start: int) -> bool:
+    """Whether the line at ``line_start`` and the next one start a Markdown table (for exporters)."""
+    first_end = text.find("\n", line_start)
+    if first_end < 0:
+        return False
+    second_end = text.find("\n", first_end + 1)
+    second_end = len(text) if second_end < 0 else second_end
+    return _is_table(text, [(line_start, first_end), (first_end + 1, second_end)])
+
+
+def _table_cells(text: str, block: list[tuple[int, int]], state: _State) -> Iterator[Unit]:
+    """One unit per non-empty cell of each row; the delimiter row makes none."""
+    for n, (ls, le) in enumerate(block):
+        if n == 1:
+            continue
+        edges = [ls - 1, *(m.start() for m in _CELL_PIPE.finditer(text, ls, le)), le]
+        for a, b in zip(edges, edges[1:]):
+            s, e = _strip(text, a + 1, b)
+            if s < e:
+                yield state.unit(s, e, "item", False)
 
 
 def _fenced_code(text: str) -> list[tuple[int, int]]:
