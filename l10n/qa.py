@@ -10,6 +10,7 @@ the given file, or else the nearest ``glossary.tsv`` at or above each catalog
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,13 +34,21 @@ class CheckReport:
 
 
 def catalog_language(metadata: dict[str, str], path: Path) -> str | None:
-    """The catalog's ``Language`` header, else ``<lang>`` of ``.../<lang>/LC_MESSAGES/x.po``."""
-    lang = (metadata.get("Language") or "").strip()
-    if lang:
-        return lang
-    if path.parent.name == "LC_MESSAGES":
-        return path.parent.parent.name
-    return None
+    """The catalog's ``Language`` header, else ``<lang>`` of ``.../<lang>/LC_MESSAGES/x.po``.
+
+    A header that only adds a region or script to the folder's language (Poedit's
+    ``ru_RU``, ``az_Latn_AZ`` in ``locales/ru/``) gives the folder's code, the one the
+    project, its glossary columns and ``--lang`` use.
+    """
+    header = (metadata.get("Language") or "").strip()
+    folder = path.parent.parent.name if path.parent.name == "LC_MESSAGES" else None
+    if header and folder and _base_language(header) == _base_language(folder):
+        return folder
+    return header or folder
+
+
+def _base_language(code: str) -> str:
+    return re.split(r"[_\-@.]", code, maxsplit=1)[0].lower()
 
 
 def collect_catalogs(paths: Sequence[str | Path], cwd: str | Path = ".") -> list[Path]:

@@ -27,6 +27,22 @@ def test_catalog_language_from_header_or_folder():
     assert catalog_language({"Language": "ru"}, Path("x.po")) == "ru"
     assert catalog_language({}, Path("locales/az/LC_MESSAGES/x.po")) == "az"
     assert catalog_language({"Language": ""}, Path("x.po")) is None
+    # Poedit writes the region a translator picked; the folder's code is the project's
+    assert catalog_language({"Language": "ru_RU"}, Path("locales/ru/LC_MESSAGES/x.po")) == "ru"
+    assert catalog_language({"Language": "az-Latn"}, Path("locales/az/LC_MESSAGES/x.po")) == "az"
+    assert catalog_language({"Language": "ru_RU"}, Path("x.po")) == "ru_RU"
+    assert catalog_language({"Language": "tr"}, Path("locales/az/LC_MESSAGES/x.po")) == "tr"
+
+
+def test_region_in_language_header_keeps_glossary_and_lang_filter(tmp_path):
+    """Regression: 'Language: ru_RU' (Poedit) made check skip the ru glossary column and --lang ru."""
+    (tmp_path / "source").mkdir()
+    (tmp_path / "glossary.tsv").write_text("en\tru\nTrend\t=\n", encoding="utf-8")
+    po = _po(tmp_path / "locales/ru/LC_MESSAGES/a.po", "ru_RU", [("Trend reports.", "Тренд сообщает.")])
+    report = check_paths([], lang="ru", cwd=tmp_path)
+    assert report.catalogs == ["locales/ru/LC_MESSAGES/a.po"]
+    assert [(f.check, f.path) for f in report.findings] == [("glossary", "locales/ru/LC_MESSAGES/a.po")]
+    assert check_paths([po]).failed
 
 
 def test_collect_catalogs_files_folders_and_project_default(tmp_path):
