@@ -17,7 +17,8 @@ refused and nothing is written for it.
 Formats: ``txt`` (the rebuilt text), ``md`` (the same; for a .txt source, headings
 get a ``#``), ``html`` (a standalone page, ``<html lang>``, a ``<title>``, one
 ``<h1>``-``<h6>`` or ``<p>`` per paragraph, Markdown lists as ``<ul>``/``<ol>`` and
-tables as ``<table>``, text escaped; inline Markdown is not interpreted) and ``json`` (every segment with source, translation, state, output).
+tables as ``<table>``, text escaped; for a .md source, inline links, images, code
+spans and emphasis become HTML too, see :mod:`l10n.markdown_inline`) and ``json`` (every segment with source, translation, state, output).
 Files go to ``<out_dir>/<doc>.<ext>``, default ``dist/<lang>/`` in the project.
 """
 
@@ -161,16 +162,20 @@ def _line_prefix(text: str, pos: int) -> str | None:
     return rest if prefix.strip(" \t>") == rest.strip() else None
 
 
-def _html_blocks(text: str, pieces: Sequence[Piece]) -> list[tuple[str, list[str]]]:
+def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> list[tuple[str, list[str]]]:
     """Per paragraph: (tag, [inner HTML]); a Markdown list paragraph is ("ul"|"ol", items)."""
     chunks = _chunks(text, pieces)
+    if markdown:
+        from l10n.markdown_inline import inline_html as escape
+    else:
+        escape = html.escape
     paragraphs: dict[int, list[int]] = {}
     for i, p in enumerate(pieces):
         paragraphs.setdefault(p.segment.paragraph, []).append(i)
     blocks: list[tuple[str, list[str]]] = []
     for indexes in paragraphs.values():
         first = pieces[indexes[0]].segment
-        if (rows := _table_rows(text, pieces, chunks, indexes)) is not None:
+        if (rows := _table_rows(text, pieces, chunks, indexes, escape)) is not None:
             blocks.append(("table", rows))
             continue
         marker = _LIST_MARK.match(_line_prefix(text, first.start) or "")
@@ -187,7 +192,7 @@ def _html_blocks(text: str, pieces: Sequence[Piece]) -> list[tuple[str, list[str
                 items[-1].append("<br>")  # "1. ..." lines keep their own line
             elif n and chunks[2 * i]:
                 items[-1].append(" ")
-            items[-1].append(html.escape(" ".join(chunks[2 * i + 1].split())))
+            items[-1].append(escape(" ".join(chunks[2 * i + 1].split())))
         inner = [" ".join("".join(item).split()).replace(" <br> ", "<br>") for item in items]
         inner = [x for x in inner if x]
         if inner:
@@ -195,7 +200,8 @@ def _html_blocks(text: str, pieces: Sequence[Piece]) -> list[tuple[str, list[str
     return blocks
 
 
-def _table_rows(text: str, pieces: Sequence[Piece], chunks: list[str], indexes: list[int]) -> list[str] | None:
+def _table_rows(text: str, pieces: Sequence[Piece], chunks: list[str], indexes: list[int],
+                escape=html.escape) -> list[str] | None:
     """A Markdown table paragraph (the segmenter made one segment per cell) as ``<tr>`` rows, else None."""
     from l10n.segment.layout import is_table_at
 
@@ -205,7 +211,7 @@ def _table_rows(text: str, pieces: Sequence[Piece], chunks: list[str], indexes: 
     rows: dict[int, list[str]] = {}
     for i in indexes:
         line_start = text.rfind("\n", 0, pieces[i].segment.start) + 1
-        rows.setdefault(line_start, []).append(html.escape(" ".join(chunks[2 * i + 1].split())))
+        rows.setdefault(line_start, []).append(escape(" ".join(chunks[2 * i + 1].split())))
     return [
         "<tr>" + "".join(f"<{cell}>{x}</{cell}>" for x in cells) + "</tr>"
         for n, cells in enumerate(rows.values())
@@ -213,9 +219,10 @@ def _table_rows(text: str, pieces: Sequence[Piece], chunks: list[str], indexes: 
     ]
 
 
-def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str) -> str:
+def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str, markdown: bool = False) -> str:
+    """A standalone page; ``markdown``: the source is Markdown, so inline markup becomes HTML."""
     lines = []
-    for tag, inner in _html_blocks(text, pieces):
+    for tag, inner in _html_blocks(text, pieces, markdown):
         if tag == "table":
             lines.append("<table>\n" + "\n".join(inner) + "\n</table>")
         elif tag in ("ul", "ol"):
@@ -281,7 +288,7 @@ def render(fmt: str, doc: str, lang: str, source_path: Path, text: str, pieces: 
     if fmt == "md":
         return render_md(text, pieces, source_path.suffix == ".md")
     if fmt == "html":
-        return render_html(text, pieces, lang, _title(pieces, doc))
+        return render_html(text, pieces, lang, _title(pieces, doc), source_path.suffix == ".md")
     if fmt == "json":
         return render_json(doc, lang, str(source_path), pieces, fallback)
     raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")

@@ -272,3 +272,20 @@ def test_markdown_table_and_code_block_rebuild_with_translated_cells():
     pieces = plan(segment_text(text), {}, "source")
     out = rebuild(text, [p.__class__(p.segment, p.state, p.translation, tr[p.segment.text], p.filled) for p in pieces])
     assert out == "| Сектор | Рост |\n|---|---|\n| Ненефтяной | 4,1% |\n\n```\ncode. More code.\n```\n"
+
+
+def test_html_of_a_markdown_article_renders_inline_markup(tmp_path):
+    root = _project(tmp_path, "news.md", "See [the report](https://a.az/r.html) and ![Chart](c.png).\n\n*Note*: `x < y`.\n")
+    export_paths([root / "source" / "news.md"], "ru", fmt="html", min_reviewed=0)
+    page = (root / "dist" / "ru" / "news.html").read_text(encoding="utf-8")
+    assert '<p>See <a href="https://a.az/r.html">the report</a> and <img src="c.png" alt="Chart">.</p>' in page
+    assert "<p><em>Note</em>: <code>x &lt; y</code>.</p>" in page
+    checker = _Checker()
+    checker.feed(page.replace("<img", "<meta"))
+    assert checker.stack == []
+
+
+def test_html_of_a_text_article_keeps_markdown_characters_as_text(tmp_path):
+    root = _project(tmp_path, "news.txt", "Prices rose *sharply* [sic].\n")
+    export_paths([root / "source" / "news.txt"], "ru", fmt="html", min_reviewed=0)
+    assert "<p>Prices rose *sharply* [sic].</p>" in (root / "dist" / "ru" / "news.html").read_text(encoding="utf-8")
