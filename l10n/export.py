@@ -195,9 +195,25 @@ def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> 
             items[-1].append(escape(" ".join(chunks[2 * i + 1].split())))
         inner = [" ".join("".join(item).split()).replace(" <br> ", "<br>") for item in items]
         inner = [x for x in inner if x]
+        if markdown and tag == "p" and inner:
+            tag, inner = _numbered_list(inner[0]) or (tag, inner)
         if inner:
             blocks.append((tag, inner))
     return blocks
+
+
+_ITEM_NUMBER = re.compile(r"(\d{1,9})[.)] ")
+
+
+def _numbered_list(inner: str) -> tuple[str, list[str]] | None:
+    """A Markdown paragraph of numbered lines ("1. One.<br>2. Two.") as an ``<ol>`` and its items."""
+    lines = inner.split("<br>")
+    marks = [_ITEM_NUMBER.match(line) for line in lines]
+    if not all(marks):
+        return None
+    first = int(marks[0].group(1))
+    tag = "ol" if first == 1 else f'ol start="{first}"'
+    return tag, [line[m.end():] for line, m in zip(lines, marks)]
 
 
 def _table_rows(text: str, pieces: Sequence[Piece], chunks: list[str], indexes: list[int],
@@ -225,8 +241,8 @@ def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str, markd
     for tag, inner in _html_blocks(text, pieces, markdown):
         if tag == "table":
             lines.append("<table>\n" + "\n".join(inner) + "\n</table>")
-        elif tag in ("ul", "ol"):
-            lines.append(f"<{tag}>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + f"\n</{tag}>")
+        elif tag.split()[0] in ("ul", "ol"):
+            lines.append(f"<{tag}>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + f"\n</{tag.split()[0]}>")
         else:
             lines.append(f"<{tag}>{inner[0]}</{tag}>")
     body = "\n".join(lines)

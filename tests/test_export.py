@@ -289,3 +289,14 @@ def test_html_of_a_text_article_keeps_markdown_characters_as_text(tmp_path):
     root = _project(tmp_path, "news.txt", "Prices rose *sharply* [sic].\n")
     export_paths([root / "source" / "news.txt"], "ru", fmt="html", min_reviewed=0)
     assert "<p>Prices rose *sharply* [sic].</p>" in (root / "dist" / "ru" / "news.html").read_text(encoding="utf-8")
+
+
+def test_html_of_a_markdown_article_numbered_lines_are_an_ordered_list():
+    text = "1. One.\n2. Two. More.\n\n10) Ten.\n11) Eleven.\n\n1. Not\na list.\n"
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
+    assert "<ol>\n<li>One.</li>\n<li>Two. More.</li>\n</ol>" in page
+    assert '<ol start="10">\n<li>Ten.</li>\n<li>Eleven.</li>\n</ol>' in page
+    checker = _Checker()
+    checker.feed(page)
+    assert checker.stack == []
+    assert "<p>1. One.<br>2. Two. More.</p>" in render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
