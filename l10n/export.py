@@ -197,11 +197,14 @@ def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> 
         inner = [x for x in inner if x]
         if markdown and tag == "p" and inner:
             tag, inner = _numbered_list(inner[0]) or (tag, inner)
+            if tag == "p" and _QUOTED_LINE.match(text, text.rfind("\n", 0, first.start) + 1):
+                tag = "blockquote"
         if inner:
             blocks.append((tag, inner))
     return blocks
 
 
+_QUOTED_LINE = re.compile(r"[ \t]{0,3}>")
 _ITEM_NUMBER = re.compile(r"(\d{1,9})[.)] ")
 
 
@@ -243,6 +246,8 @@ def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str, markd
             lines.append("<table>\n" + "\n".join(inner) + "\n</table>")
         elif tag.split()[0] in ("ul", "ol"):
             lines.append(f"<{tag}>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + f"\n</{tag.split()[0]}>")
+        elif tag == "blockquote":
+            lines.append(f"<blockquote><p>{inner[0]}</p></blockquote>")
         else:
             lines.append(f"<{tag}>{inner[0]}</{tag}>")
     body = "\n".join(lines)

@@ -169,7 +169,7 @@ def test_html_is_a_valid_standalone_page(tmp_path):
     checker.close()
     assert checker.stack == []
     assert checker.lang == "az"
-    assert checker.tags == ["html", "head", "meta", "title", "body", "article", "h1", "p", "h2", "p"]
+    assert checker.tags == ["html", "head", "meta", "title", "body", "article", "h1", "p", "h2", "blockquote", "p"]
     assert checker.text["title"] == ["Gömrük news"]
     assert checker.text["h2"] == ["Next steps <b>&</b>"]  # escaped in the page, text again when parsed
     assert "Next steps &lt;b&gt;&amp;&lt;/b&gt;" in page
@@ -300,3 +300,10 @@ def test_html_of_a_markdown_article_numbered_lines_are_an_ordered_list():
     checker.feed(page)
     assert checker.stack == []
     assert "<p>1. One.<br>2. Two. More.</p>" in render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+
+
+def test_html_of_a_markdown_article_block_quote_is_a_blockquote():
+    text = "Before.\n\n> The economy is resilient. It grows.\n> — President, Oct. 15\n\nAfter.\n"
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
+    assert "<blockquote><p>The economy is resilient. It grows. — President, Oct. 15</p></blockquote>" in page
+    assert "<p>Before.</p>" in page and "<p>After.</p>" in page
