@@ -106,6 +106,14 @@ def test_check_unknown_language_and_missing_path(project):
     assert result.exit_code == 2 and "nowhere.po: no such file or folder" in result.stderr
 
 
+def test_export_of_an_article_without_sentences(project):
+    (project / "source" / "code.md").write_text("```\ncode only\n```\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--to", "az", "source/code.md", "--min-reviewed", "0"])
+    assert result.exit_code == 0, result.output
+    assert "wrote dist/az/code.txt  (100% reviewed; segments: none)" in result.stdout
+    assert (project / "dist/az/code.txt").read_text(encoding="utf-8") == "```\ncode only\n```\n"
+
+
 def test_export_writes_and_refuses(project):
     result = runner.invoke(app, ["export", "--to", "az"])
     assert result.exit_code == 0, result.output

@@ -106,7 +106,7 @@ def export(
             if r.refused:
                 typer.echo(f"refused: {r.refused}", err=True)
                 continue
-            filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items()))
+            filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items())) or "none"
             typer.echo(f"wrote {_rel(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
     if any(r.refused for r in results):
         raise typer.Exit(1)
