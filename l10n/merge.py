@@ -2,6 +2,9 @@
 
 - same English: the entry is kept as it is (translation, flags, comments,
   state); only its ``#:`` references follow the template;
+- English that only changed its whitespace (a hard-wrapped article wrapped
+  again: line breaks became spaces or moved): the entry is kept as it is,
+  state included, under the new English;
 - changed English (the old sentence is gone and a new one is similar enough,
   see :func:`similarity`): the old translation is kept, marked ``fuzzy``, with
   ``#| msgid`` = the English it was translated from (stale);
@@ -116,13 +119,21 @@ def merge_catalog(
     old_active = {e.msgid: e for e in (old or []) if not e.obsolete and e.msgid}
     old_obsolete = {e.msgid: e for e in (old or []) if e.obsolete and e.msgid}
     wanted = {e.msgid for e in template}
-    gone = FuzzyIndex([e for e in old_active.values() if e.msgid not in wanted and has_translation(e)])
+    gone_entries = [e for e in old_active.values() if e.msgid not in wanted and has_translation(e)]
+    gone = FuzzyIndex(gone_entries)
+    rewrapped = {}
+    for e in gone_entries:
+        rewrapped.setdefault(_words(e.msgid), e)
     matched: set[str] = set()
 
     for tentry in template:
         source = old_active.get(tentry.msgid)
         if source is None and tentry.msgid in old_obsolete:
             source = old_obsolete.pop(tentry.msgid)
+        if source is None and (same := rewrapped.get(_words(tentry.msgid))) is not None and same.msgid not in matched:
+            source = copy.deepcopy(same)
+            source.msgid = tentry.msgid
+            matched.add(same.msgid)
         if source is not None:
             entry = _revive(source, tentry)
             matched.add(source.msgid)
@@ -156,6 +167,11 @@ def merge_catalog(
             out.append(copy.deepcopy(entry))
     out.extend(newly_obsolete)
     return result
+
+
+def _words(text: str) -> str:
+    """``text`` with every run of whitespace (line breaks included) as one space."""
+    return " ".join(text.split())
 
 
 def _revive(source: polib.POEntry, tentry: polib.POEntry) -> polib.POEntry:

@@ -72,6 +72,26 @@ def test_changed_sentence_keeps_translation_as_stale_with_previous_msgid():
     assert result.stale == [entry] and not result.obsolete and not result.new
 
 
+def test_rewrapped_english_keeps_its_entry_and_state():
+    """A hard-wrapped article wrapped again: only whitespace changed, nothing goes stale."""
+    old = catalog(
+        polib.POEntry(msgid="The rouble strengthened by 0.8% after\nthe announcement.",
+                      msgstr="Рубль укрепился на 0,8% после\nобъявления.", tcomment="l10n: machine draft, x"),
+        polib.POEntry(msgid="Rates\nrose.", msgstr="Ставки выросли.", flags=["fuzzy"]),
+        polib.POEntry(msgid="Prices  fell.", msgstr="Цены упали."),
+    )
+    new = template("The rouble strengthened by 0.8%\nafter the announcement.", "Rates rose.", "Prices Fell.")
+    result = merge_catalog(old, new, AZ)
+    got = by_id(result.catalog)
+    first = got["The rouble strengthened by 0.8%\nafter the announcement."]
+    assert first.msgstr == "Рубль укрепился на 0,8% после\nобъявления." and first.flags == []
+    assert first.tcomment == "l10n: machine draft, x" and first.previous_msgid is None
+    assert got["Rates rose."].msgstr == "Ставки выросли." and got["Rates rose."].flags == ["fuzzy"]
+    assert got["Rates rose."].previous_msgid is None
+    assert entry_state(got["Prices Fell."]) == STALE  # a change of case is a change of the English
+    assert result.unchanged == 2 and len(result.stale) == 1 and result.obsolete == [] and result.new == []
+
+
 def test_a_stale_entry_that_changes_again_keeps_the_english_it_was_translated_from():
     old = catalog(polib.POEntry(msgid="Trade grew by 5 percent.", msgstr="Ticarət 4 faiz artdı.",
                                 flags=["fuzzy"], previous_msgid="Trade grew by 4 percent."))
