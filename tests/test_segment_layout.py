@@ -29,6 +29,8 @@ LAYOUT_CASES = [
     ("Not a title: it ends with punctuation.", [("Not a title: it ends with punctuation.", 0, 1, False)]),
     ("The list follows:", [("The list follows:", 0, 1, False)]),
     ("Read more: https://en.trend.az/a/1.html", [("Read more: https://en.trend.az/a/1.html", 0, 1, False)]),
+    ('Photo: ![SOCAR HQ](/img/socar.jpg "HQ")', [('Photo: ![SOCAR HQ](/img/socar.jpg "HQ")', 0, 1, False)]),
+    ("See [the report](report.html)", [("See [the report](report.html)", 0, 1, False)]),
     # lists
     ("- Trade grew.\n- Smuggling fell\n  sharply.\n* Third item",
      [("Trade grew.", 0, 1, False), ("Smuggling fell\n  sharply.", 0, 2, False), ("Third item", 0, 4, False)]),

@@ -65,7 +65,7 @@ def _is_title(text: str, s: int, e: int, rules: LanguageRules) -> bool:
     if e - s > _TITLE_MAX:
         return False
     line = text[s:e]
-    if "://" in line or "@" in line or "www." in line:
-        return False  # "Read more: https://...", a contact line
+    if "://" in line or "@" in line or "www." in line or "](" in line:
+        return False  # "Read more: https://...", a contact line, a Markdown image or link "![Photo](a.jpg)"
     last = line.rstrip(rules.closers)
     return bool(last) and last[-1] not in rules.terminals and last[-1] not in ",;:"
