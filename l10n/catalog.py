@@ -138,6 +138,14 @@ def has_translation(entry: polib.POEntry) -> bool:
     return bool(entry.msgstr)
 
 
+def translation_text(entry: polib.POEntry) -> str:
+    """The msgstr; for a plural entry (added by hand for a sentence), its first (singular) form."""
+    if entry.msgid_plural:
+        forms = {int(n): text for n, text in entry.msgstr_plural.items()}
+        return forms.get(0, "")
+    return entry.msgstr
+
+
 def entry_state(entry: polib.POEntry) -> str:
     """``untranslated``, ``draft``, ``stale`` or ``reviewed`` (see the module docstring)."""
     if not has_translation(entry):

@@ -35,7 +35,7 @@ from pathlib import Path
 import polib
 
 from l10n.atomic import atomic_write_text
-from l10n.catalog import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state
+from l10n.catalog import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state, translation_text
 from l10n.errors import L10nError
 
 FORMATS = ("txt", "md", "html", "json")
@@ -82,7 +82,7 @@ def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str
     for seg in segments:
         entry = entries.get(seg.text)
         state = entry_state(entry) if entry is not None else UNTRANSLATED
-        translation = entry.msgstr if entry is not None else ""
+        translation = translation_text(entry) if entry is not None else ""
         if state == REVIEWED:
             output, filled = translation, "reviewed"
         elif fallback == "skip":

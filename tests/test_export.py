@@ -219,6 +219,22 @@ def test_refusal_names_segments_missing_from_an_outdated_catalog(tmp_path):
     assert result.refused.startswith("a: 66.6% reviewed in az (2 of 3 segments) (1 not in the catalog: run `l10n translate`)")
 
 
+def test_a_sentence_made_a_plural_entry_by_hand_exports_its_singular_form(tmp_path):
+    """Regression: status counted it reviewed, export wrote an empty string (entry.msgstr) for it."""
+    root = _project(tmp_path, "crlf.txt", CRLF_TEXT)
+    path = _write_catalog(root, "crlf", "ru", lambda s: "<" + s + ">")
+    po = polib.pofile(str(path))
+    po.metadata["Plural-Forms"] = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : "
+                                   "n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);")
+    entry = po.find("Second sentence.")
+    entry.msgid_plural, entry.msgstr = "Second sentences.", ""
+    entry.msgstr_plural = {0: "Второе.", 1: "Вторые.", 2: "Вторых."}
+    po.save(str(path))
+    (result,) = export_paths([root], "ru")
+    assert result.filled == {"reviewed": 4}
+    assert result.path.read_bytes().decode("utf-8").startswith("<First line here.>\r\nВторое.\r\n\r\n")
+
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
