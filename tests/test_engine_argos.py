@@ -255,3 +255,10 @@ def test_translators_are_cached_per_settings(installed):
     assert one.translator is load_engine("en", "az", threads=1, compute_type="int8").translator
     (draft,) = one.translate(["Read more on our website."])
     assert draft.text == "Ətraflı məlumatı saytımızda oxuyun."
+
+
+def test_a_hard_wrapped_segment_is_translated_as_one_line(installed):
+    """The segmenter keeps a hard-wrapped sentence's newline; the model must not see it."""
+    engine = load_engine("en", "ru")
+    flat, wrapped = engine.translate(["Customs and trade", "Customs  and\n  trade"])
+    assert wrapped.text == flat.text == "Таможня и торговля"

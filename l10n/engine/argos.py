@@ -228,12 +228,17 @@ class ArgosEngine:
         return [self.package.target_prefix] if self.package.target_prefix else []
 
     def _chunks(self, texts: Sequence[str]) -> tuple[list[list[str]], list[int]]:
-        """Tokenized chunks and, per chunk, the index of its segment."""
+        """Tokenized chunks and, per chunk, the index of its segment.
+
+        Runs of white space (a hard-wrapped sentence's line breaks) are one
+        space for the model: a newline inside a sentence is not something MT
+        models are trained on, and it garbles their output.
+        """
         tokenizer = self.tokenizer
         chunks: list[list[str]] = []
         owners: list[int] = []
         for i, text in enumerate(texts):
-            pieces = tokenizer.encode(text)
+            pieces = tokenizer.encode(" ".join(text.split()))
             parts = [pieces]
             if len(pieces) > self.max_input_tokens:
                 parts = split_pieces(pieces, self.max_input_tokens, tokenizer.starts_word)
