@@ -116,8 +116,11 @@ def merge_catalog(
     out.metadata = catalog_metadata(old.metadata if old is not None else None, template, lang)
     out.metadata_is_fuzzy = False
 
-    old_active = {e.msgid: e for e in (old or []) if not e.obsolete and e.msgid}
-    old_obsolete = {e.msgid: e for e in (old or []) if e.obsolete and e.msgid}
+    # Template entries have no msgctxt: an entry with one (added by hand) never stands for a
+    # sentence; it is kept (made obsolete if active), like any entry the English no longer has.
+    plain = [e for e in (old or []) if e.msgid and e.msgctxt is None]
+    old_active = {e.msgid: e for e in plain if not e.obsolete}
+    old_obsolete = {e.msgid: e for e in plain if e.obsolete}
     wanted = {e.msgid for e in template}
     gone_entries = [e for e in old_active.values() if e.msgid not in wanted and has_translation(e)]
     gone = FuzzyIndex(gone_entries)
@@ -153,7 +156,9 @@ def merge_catalog(
 
     newly_obsolete = []
     for entry in (old or []):
-        if entry.obsolete or not entry.msgid or entry.msgid in wanted or entry.msgid in matched:
+        if entry.obsolete or not entry.msgid:
+            continue
+        if entry.msgctxt is None and (entry.msgid in wanted or entry.msgid in matched):
             continue
         if has_translation(entry):
             dead = copy.deepcopy(entry)
@@ -161,9 +166,10 @@ def merge_catalog(
             dead.occurrences = []
             newly_obsolete.append(dead)
     result.obsolete = newly_obsolete
-    dead_ids = {e.msgid for e in newly_obsolete}
-    for entry in old_obsolete.values():
-        if entry.msgid not in dead_ids:
+    dead_ids = {(e.msgctxt, e.msgid) for e in newly_obsolete}
+    kept_obsolete = [*old_obsolete.values(), *(e for e in (old or []) if e.obsolete and e.msgctxt is not None)]
+    for entry in kept_obsolete:
+        if (entry.msgctxt, entry.msgid) not in dead_ids:
             out.append(copy.deepcopy(entry))
     out.extend(newly_obsolete)
     return result

@@ -154,6 +154,29 @@ def test_old_obsolete_entries_are_kept_once():
     assert str(first.catalog) == str(second.catalog)
 
 
+def test_msgctxt_entries_added_by_hand_never_stand_for_a_sentence_and_are_kept():
+    """Regression: msgctxt entries were keyed by msgid only; one with a sentence's msgid replaced the
+    reviewed entry (lost) and an obsolete one came back active with its context (export ignored it)."""
+    old = catalog(
+        polib.POEntry(msgid="A.", msgstr="Ə."),
+        polib.POEntry(msgctxt="title", msgid="A.", msgstr="Başlıq Ə"),
+        polib.POEntry(msgctxt="other", msgid="B.", msgstr="Bə ctx", obsolete=True),
+        polib.POEntry(msgid="B.", msgstr="Bə.", obsolete=True),
+        polib.POEntry(msgctxt="x", msgid="C.", msgstr="Cə ctx", obsolete=True),
+    )
+    result = merge_catalog(old, template("A.", "B.", "C."), AZ)
+    active = [(e.msgctxt, e.msgid, e.msgstr) for e in result.catalog if not e.obsolete]
+    assert active == [(None, "A.", "Ə."), (None, "B.", "Bə."), (None, "C.", "")]
+    obsolete = sorted((e.msgctxt, e.msgid, e.msgstr) for e in result.catalog if e.obsolete)
+    assert obsolete == [("other", "B.", "Bə ctx"), ("title", "A.", "Başlıq Ə"), ("x", "C.", "Cə ctx")]
+    assert [e.msgid for e in result.new] == ["C."] and result.unchanged == 2
+    again = merge_catalog(result.catalog, template("A.", "B.", "C."), AZ).catalog
+    assert [(e.msgctxt, e.msgid, e.msgstr, e.obsolete) for e in again] == [
+        (e.msgctxt, e.msgid, e.msgstr, e.obsolete) for e in result.catalog]
+
+
+
+
 @pytest.mark.parametrize("texts", [("A.", "B."), ("B.", "A.", "C.")])
 def test_entries_follow_template_order(texts):
     old = catalog(*(polib.POEntry(msgid=t, msgstr=t.lower()) for t in ("C.", "A.", "B.")))
