@@ -412,7 +412,7 @@ def _translation_memory(
     memory: dict[str, list[tuple[str, str]]] = {}
     for name in sorted(catalogs):
         for entry in active_entries(catalogs[name]):
-            if not entry.msgid_plural and entry_state(entry) == REVIEWED:
+            if not entry.msgid_plural and entry.msgctxt is None and entry_state(entry) == REVIEWED:
                 memory.setdefault(entry.msgid, []).append((name, entry.msgstr))
     return memory
 

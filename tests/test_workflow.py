@@ -178,6 +178,19 @@ def test_translation_memory_is_used_before_the_engine(project):
     assert provenance(entry) == "from translation memory (a.po)"
 
 
+def test_translation_memory_ignores_entries_with_a_context(project):
+    """A msgctxt variant (e.g. a headline wording added by hand) is not a translation of the sentence."""
+    run(project, languages=("az",))
+    po = polib.POFile()
+    po.metadata = {"Language": "az", "Content-Type": "text/plain; charset=UTF-8"}
+    po.append(polib.POEntry(msgctxt="title", msgid="Trade grew by five percent.", msgstr="BAŞLIQ"))
+    po.save(str(project.root / "locales/az/LC_MESSAGES/old.po"))
+    (project.root / "source/c.txt").write_text("Trade grew by five percent.\n", encoding="utf-8")
+    run(project, languages=("az",), now=T1)
+    entry = entries(project.root / "locales/az/LC_MESSAGES/c.po")["Trade grew by five percent."]
+    assert entry.msgstr != "BAŞLIQ" and provenance(entry).startswith("machine draft")
+
+
 def test_stored_drafts_spare_the_engine_after_a_lost_catalog(project):
     run(project, languages=("az",))
     path = project.root / "locales/az/LC_MESSAGES/b.po"
