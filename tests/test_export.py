@@ -323,3 +323,10 @@ def test_html_of_a_markdown_article_block_quote_is_a_blockquote():
     page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
     assert "<blockquote><p>The economy is resilient. It grows. — President, Oct. 15</p></blockquote>" in page
     assert "<p>Before.</p>" in page and "<p>After.</p>" in page
+
+
+def test_html_of_a_markdown_quotation_of_two_paragraphs():
+    text = "> First paragraph. Still first.\n>\n> Second paragraph.\n"
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
+    assert ("<blockquote><p>First paragraph. Still first.</p></blockquote>\n"
+            "<blockquote><p>Second paragraph.</p></blockquote>") in page

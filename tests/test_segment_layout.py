@@ -39,6 +39,8 @@ LAYOUT_CASES = [
      [("features", 0, 1, False), ("contact manager", 0, 2, False), ("events, activities", 0, 3, False)]),
     # quotes, rules, layout-only lines
     ("> Quoted once.\n> Quoted twice.", [("Quoted once.", 0, 1, False), ("Quoted twice.", 0, 2, False)]),
+    ("> First quoted paragraph.\n>\n> Second one.\n>  \r\n> Third.",
+     [("First quoted paragraph.", 0, 1, False), ("Second one.", 1, 3, False), ("Third.", 2, 5, False)]),
     ("Before.\n\n* * *\n\n---\n\nAfter.", [("Before.", 0, 1, False), ("After.", 1, 7, False)]),
     ("Two lines of a\nhard-wrapped sentence.\n---\nAfter the rule.",
      [("Two lines of a\nhard-wrapped sentence.", 0, 1, False), ("After the rule.", 1, 4, False)]),

@@ -93,6 +93,8 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
                 cur, kind = [(m.end(), le)], "item"
                 yield from state.flush(text, cur, kind, len(block))
                 cur = []
+                if text[m.end():le].isspace() or m.end() == le:
+                    state.new_para = True  # a bare ">" line separates paragraphs of the quotation
                 continue
             if c in "-*+" and (m := _BULLET.match(text, cs, le)):
                 yield from state.flush(text, cur, kind, len(block))
