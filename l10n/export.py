@@ -162,8 +162,8 @@ def _line_prefix(text: str, pos: int) -> str | None:
     return rest if prefix.strip(" \t>") == rest.strip() else None
 
 
-def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> list[tuple[str, list[str]]]:
-    """Per paragraph: (tag, [inner HTML]); a Markdown list paragraph is ("ul"|"ol", items)."""
+def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> list[tuple[str, list[str], int]]:
+    """Per paragraph: (tag, [inner HTML], start offset); a Markdown list paragraph is ("ul"|"ol", items, start)."""
     chunks = _chunks(text, pieces)
     if markdown:
         from l10n.markdown_inline import inline_html as escape
@@ -172,11 +172,11 @@ def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> 
     paragraphs: dict[int, list[int]] = {}
     for i, p in enumerate(pieces):
         paragraphs.setdefault(p.segment.paragraph, []).append(i)
-    blocks: list[tuple[str, list[str]]] = []
+    blocks: list[tuple[str, list[str], int]] = []
     for indexes in paragraphs.values():
         first = pieces[indexes[0]].segment
         if (rows := _table_rows(text, pieces, chunks, indexes, escape)) is not None:
-            blocks.append(("table", rows))
+            blocks.append(("table", rows, first.start))
             continue
         marker = _LIST_MARK.match(_line_prefix(text, first.start) or "")
         if first.heading:
@@ -200,7 +200,7 @@ def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> 
             if tag == "p" and _QUOTED_LINE.match(text, text.rfind("\n", 0, first.start) + 1):
                 tag = "blockquote"
         if inner:
-            blocks.append((tag, inner))
+            blocks.append((tag, inner, first.start))
     return blocks
 
 
@@ -238,11 +238,27 @@ def _table_rows(text: str, pieces: Sequence[Piece], chunks: list[str], indexes: 
     ]
 
 
+def _code_blocks(text: str) -> list[tuple[str, list[str], int]]:
+    """Fenced code blocks of a Markdown article, untranslated, as ("pre", [escaped code], start)."""
+    from l10n.segment.layout import fenced_code
+
+    blocks = []
+    for start, end in fenced_code(text):
+        body = text[start:end].split("\n")[1:-1]
+        blocks.append(("pre", [html.escape("\n".join(line.rstrip("\r") for line in body), quote=False)], start))
+    return blocks
+
+
 def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str, markdown: bool = False) -> str:
     """A standalone page; ``markdown``: the source is Markdown, so inline markup becomes HTML."""
     lines = []
-    for tag, inner in _html_blocks(text, pieces, markdown):
-        if tag == "table":
+    blocks = _html_blocks(text, pieces, markdown)
+    if markdown:
+        blocks = sorted(blocks + _code_blocks(text), key=lambda b: b[2])
+    for tag, inner, _start in blocks:
+        if tag == "pre":
+            lines.append(f"<pre><code>{inner[0]}</code></pre>")
+        elif tag == "table":
             lines.append("<table>\n" + "\n".join(inner) + "\n</table>")
         elif tag.split()[0] in ("ul", "ol"):
             lines.append(f"<{tag}>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + f"\n</{tag.split()[0]}>")

@@ -330,3 +330,11 @@ def test_html_of_a_markdown_quotation_of_two_paragraphs():
     page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
     assert ("<blockquote><p>First paragraph. Still first.</p></blockquote>\n"
             "<blockquote><p>Second paragraph.</p></blockquote>") in page
+
+
+def test_html_of_a_markdown_article_keeps_fenced_code_untranslated():
+    text = "Run it:\n\n```sh\nl10n translate <doc> && echo \"ok\"\n\nl10n export\n```\n\nDone.\n"
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
+    assert ('<p>Run it:</p>\n<pre><code>l10n translate &lt;doc&gt; &amp;&amp; echo "ok"\n\nl10n export</code></pre>\n'
+            "<p>Done.</p>") in page
+    assert "<pre>" not in render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")

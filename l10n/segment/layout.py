@@ -48,7 +48,7 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
     one is a hard-wrapped headline, not a list of two lines.
     """
     state = _State(continuation_words)
-    code = _fenced_code(text) if "``" in text or "~~" in text else []
+    code = fenced_code(text) if "``" in text or "~~" in text else []
     ci = 0
     for block in _blocks(text):
         state.new_para = True
@@ -172,7 +172,7 @@ def _table_cells(text: str, block: list[tuple[int, int]], state: _State) -> Iter
                 yield state.unit(s, e, "item", False)
 
 
-def _fenced_code(text: str) -> list[tuple[int, int]]:
+def fenced_code(text: str) -> list[tuple[int, int]]:
     """(start, end) of each closed fenced code block, fence lines included, in order."""
     ranges: list[tuple[int, int]] = []
     opening = None
