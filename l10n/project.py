@@ -135,7 +135,7 @@ def find_project(start: str | Path = ".") -> Project:
 
 
 def resolve_paths(paths: Sequence[str | Path], cwd: str | Path = ".") -> tuple[Project, list[Document]]:
-    """Turn command-line PATHS (articles or project folders) into one project and its documents.
+    """Turn command-line PATHS (articles, project folders or a project's source/) into one project and its documents.
 
     No paths means the project of ``cwd`` and all of its articles.
     """
@@ -151,6 +151,9 @@ def resolve_paths(paths: Sequence[str | Path], cwd: str | Path = ".") -> tuple[P
         if path.is_dir() and (path / SOURCE_DIR).is_dir():
             here = Project.open(path)
             selected: Iterable[Document] = here.documents()
+        elif path.is_dir() and path.resolve().name == SOURCE_DIR:  # `l10n translate source/`: all its articles
+            here = Project.open(path.resolve().parent)
+            selected = here.documents()
         elif path.is_dir():
             raise L10nError(f"not an l10n project: no {SOURCE_DIR}/ folder", path=raw)
         else:

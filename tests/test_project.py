@@ -64,6 +64,12 @@ def test_resolve_paths(project_dir):
         resolve_paths(["source/missing.txt"], cwd=project_dir)
     with pytest.raises(L10nError, match="not an article"):
         resolve_paths(["source/notes.docx"], cwd=project_dir)
+    # the source folder itself means all its articles (was: "source: not an l10n project")
+    for raw in ("source", "source/", str(project_dir / "source")):
+        assert resolve_paths([raw], cwd=project_dir) == (project, docs)
+    (project_dir / "other").mkdir()
+    with pytest.raises(L10nError, match="not an l10n project"):
+        resolve_paths(["other"], cwd=project_dir)
 
 
 def test_paths_from_two_projects_are_refused(project_dir, tmp_path_factory):
