@@ -152,7 +152,7 @@ def _heading_level(text: str, pos: int, first: bool) -> int:
 
 _LINE_MARKUP = re.compile(r"^[ \t]*(?:>[ \t]*)*")
 _NUMBERED = re.compile(r"\d{1,9}[.)][ \t]")
-_LIST_MARK = re.compile(r"(?:[-*+]|(\d{1,9})[.)])[ \t]+$")
+_LIST_MARK = re.compile(r"(?:[-*+•▪◦‣]|(\d{1,9})[.)])[ \t]+$")
 
 
 def _line_prefix(text: str, pos: int) -> str | None:

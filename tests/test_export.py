@@ -338,3 +338,9 @@ def test_html_of_a_markdown_article_keeps_fenced_code_untranslated():
     assert ('<p>Run it:</p>\n<pre><code>l10n translate &lt;doc&gt; &amp;&amp; echo "ok"\n\nl10n export</code></pre>\n'
             "<p>Done.</p>") in page
     assert "<pre>" not in render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+
+
+def test_html_typographic_bullets_are_a_list():
+    text = "Key figures:\n\n• GDP rose 2.8%\n• Exports rose.\n"
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    assert "<ul>\n<li>GDP rose 2.8%</li>\n<li>Exports rose.</li>\n</ul>" in page

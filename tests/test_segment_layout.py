@@ -34,6 +34,9 @@ LAYOUT_CASES = [
     # lists
     ("- Trade grew.\n- Smuggling fell\n  sharply.\n* Third item",
      [("Trade grew.", 0, 1, False), ("Smuggling fell\n  sharply.", 0, 2, False), ("Third item", 0, 4, False)]),
+    ("Key figures:\n• GDP rose 2.8%\n• Exports rose. Strongly.\n▪ Imports fell",
+     [("Key figures:", 0, 1, False), ("GDP rose 2.8%", 0, 2, False), ("Exports rose.", 0, 3, False),
+      ("Strongly.", 0, 3, False), ("Imports fell", 0, 4, False)]),
     ("1. Plan the work.\n2. Work the plan.", [("1. Plan the work.", 0, 1, False), ("2. Work the plan.", 0, 2, False)]),
     ("features\ncontact manager\nevents, activities\n",
      [("features", 0, 1, False), ("contact manager", 0, 2, False), ("events, activities", 0, 3, False)]),

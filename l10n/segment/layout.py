@@ -1,7 +1,7 @@
 """Article layout: paragraphs (blank-line separated), Markdown headings and list items.
 
 Produces *units*: spans of the text that the sentence splitter works on, each
-with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets,
+with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets and ``•``,
 ``>`` quote markers, setext underlines) stay outside the units, so they remain in the text between
 segments and the article can be rebuilt exactly. A fenced code block (a line of three or more
 backticks or tildes up to its closing fence) is not text to translate: it makes no unit. An
@@ -20,7 +20,7 @@ _ATX = re.compile(r" {0,3}#{1,6}(?=[ \t\r]|$)")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t\r]*$")
 _RULE = re.compile(r"(?:[-*_][ \t]*){3,}\r?$")
 _QUOTE = re.compile(r" {0,3}(?:>[ \t]?)+")
-_BULLET = re.compile(r" {0,3}[-*+][ \t]+(?=\S)")
+_BULLET = re.compile(r" {0,3}[-*+•▪◦‣][ \t]+(?=\S)")  # Markdown bullets and the typographic ones of plain text
 _ORDERED = re.compile(r" {0,3}\d{1,9}[.)][ \t]+(?=\S)")
 _TABLE_DELIMITER = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*\r?$")
 _CELL_PIPE = re.compile(r"(?<!\\)\|")
@@ -96,7 +96,7 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
                 if text[m.end():le].isspace() or m.end() == le:
                     state.new_para = True  # a bare ">" line separates paragraphs of the quotation
                 continue
-            if c in "-*+" and (m := _BULLET.match(text, cs, le)):
+            if c in "-*+•▪◦‣" and (m := _BULLET.match(text, cs, le)):
                 yield from state.flush(text, cur, kind, len(block))
                 cur, kind = [(m.end(), le)], "item"
                 continue
