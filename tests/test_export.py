@@ -344,3 +344,9 @@ def test_html_typographic_bullets_are_a_list():
     text = "Key figures:\n\n• GDP rose 2.8%\n• Exports rose.\n"
     page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
     assert "<ul>\n<li>GDP rose 2.8%</li>\n<li>Exports rose.</li>\n</ul>" in page
+
+
+def test_html_list_right_after_a_line_of_text_is_a_list():
+    text = "Key figures:\n- GDP rose 2.8%\n- Exports rose.\n"
+    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    assert "<p>Key figures:</p>\n<ul>\n<li>GDP rose 2.8%</li>\n<li>Exports rose.</li>\n</ul>" in page

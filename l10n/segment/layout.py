@@ -98,6 +98,8 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
                 continue
             if c in "-*+•▪◦‣" and (m := _BULLET.match(text, cs, le)):
                 yield from state.flush(text, cur, kind, len(block))
+                if cur and kind == "text":
+                    state.new_para = True  # "Key figures:\n- ...": the list is a paragraph of its own
                 cur, kind = [(m.end(), le)], "item"
                 continue
             if c.isdigit() and (not cur or kind == "item") and _ORDERED.match(text, cs, le):
