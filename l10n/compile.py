@@ -129,8 +129,10 @@ def compile_catalog(po_path: str | Path, mo_path: str | Path | None = None) -> C
 def compile_paths(paths=(), *, lang: str | None = None, cwd: str | Path = ".") -> list[CompileResult]:
     """``l10n compile``: every catalog of PATHS (.po files or folders; default: the project's)."""
     from l10n.poread import load_po
+    from l10n.project import check_language
     from l10n.qa import catalog_language, collect_catalogs
 
+    lang = check_language(lang) if lang is not None else None
     results = []
     for path in collect_catalogs(paths, cwd):
         if lang is not None and catalog_language(load_po(path).metadata, path) != lang:

@@ -403,7 +403,7 @@ def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path 
 
     if fmt not in FORMATS:
         raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    check_language(lang)
+    lang = check_language(lang)
     project, docs = resolve_paths(list(paths), cwd)
     if not docs:
         raise L10nError("no articles to export", path=project.source_dir)

@@ -186,8 +186,7 @@ def _from_config(root: Path, config_path: Path) -> Project:
         or not all(isinstance(x, str) and x.strip() for x in languages)
     ):
         raise L10nError("'languages' must be a non-empty list of language codes", path=config_path)
-    for code in languages:
-        check_language(code, config_path)
+    languages = list(dict.fromkeys(check_language(code, config_path) for code in languages))
     engine = _engine_config(root, config_path, data.get("engine", {}))
     return Project(root=root, languages=tuple(languages), engine=engine)
 
@@ -216,17 +215,21 @@ def split_languages(values: Sequence[str] | None) -> list[str]:
     for value in values or []:
         for code in value.split(","):
             code = code.strip()
+            code = check_language(code) if code else ""
             if code and code not in out:
-                out.append(check_language(code))
+                out.append(code)
     return out
 
 
 def check_language(code: str, path: Path | None = None) -> str:
-    """``code`` if Babel (CLDR) knows it, else L10nError ("unknown language code"), naming ``path``."""
+    """``code`` in gettext's spelling (``RU`` -> ``ru``, ``ru_ru`` -> ``ru_RU``) if Babel (CLDR) knows it,
+    else L10nError ("unknown language code"), naming ``path``."""
+    from babel import Locale
+
     from l10n.catalog import language_info
 
     try:
         language_info(code)
     except L10nError as err:
         raise L10nError(err.message, path=path) from None
-    return code
+    return str(Locale.parse(code))

@@ -86,7 +86,9 @@ def check_paths(
 ) -> CheckReport:
     """Check every catalog of ``paths`` (only ``lang`` ones when given)."""
     from l10n.poread import load_po
+    from l10n.project import check_language
 
+    lang = check_language(lang) if lang is not None else None
     report = CheckReport()
     fixed: Glossary | None = load_glossary(glossary) if glossary is not None else None
     cache: dict[Path, Glossary] = {}

@@ -143,6 +143,8 @@ def test_export_json_output_and_bad_format(project):
     result = runner.invoke(app, ["export", "--to", "xx", "--min-reviewed", "0"])  # was: dist/xx/ of English
     assert result.exit_code == 2 and result.stderr == "error: unknown language code 'xx'\n"
     assert not (project / "dist" / "xx").exists()
+    result = runner.invoke(app, ["export", "source/wco.txt", "--to", "AZ", "--json"])  # was: refused, no catalog
+    assert result.exit_code == 0 and json.loads(result.stdout)[0]["path"].endswith("dist/az/wco.txt")
     result = runner.invoke(app, ["export"])
     assert result.exit_code == 2 and "--to" in result.output
 
@@ -158,6 +160,8 @@ def test_compile(project, msgfmt):
     result = runner.invoke(app, ["compile", "--lang", "az", "--json"])
     data = json.loads(result.stdout)
     assert [(Path(d["mo"]).parent.parent.name, d["translated"]) for d in data] == [("az", 3)]
+    data = json.loads(runner.invoke(app, ["compile", "--lang", "AZ", "--json"]).stdout)
+    assert [Path(d["mo"]).parent.parent.name for d in data] == ["az"]
 
 
 def test_demo_end_to_end_check_review_export_compile(tmp_path, monkeypatch, msgfmt):

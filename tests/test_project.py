@@ -86,6 +86,8 @@ def test_config_overrides(project_dir):
     )
     project = Project.open(project_dir)
     assert project.languages == ("ru", "tr")
+    (project_dir / "l10n.toml").write_text('languages = ["RU", "ru", "AZ"]\n', encoding="utf-8")
+    assert Project.open(project_dir).languages == ("ru", "az")
     assert project.engine.packages_dir == project_dir.resolve() / "packages"
     assert project.engine.beam_size == 2
 
@@ -113,6 +115,8 @@ def test_split_languages():
     assert split_languages(None) == []
     with pytest.raises(L10nError, match="unknown language code 'xx'"):
         split_languages(["az,xx"])
+    # gettext's spelling, as the locales/<lang>/ folders are named (--to RU showed no catalog for ru)
+    assert split_languages(["RU,Az", "ru_ru", "ru"]) == ["ru", "az", "ru_RU"]
 
 
 def test_a_symlinked_article_keeps_its_project_name(project_dir, tmp_path_factory):

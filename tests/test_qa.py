@@ -72,6 +72,9 @@ def test_glossary_found_per_project_or_given(tmp_path):
 def test_language_filter_and_unknown_language(tmp_path):
     po = _po(tmp_path / "a.po", "ru", [("One.", "Один.")])
     assert check_paths([po], lang="ru").catalogs
+    assert check_paths([po], lang="RU").catalogs, "gettext's spelling of the code"
+    with pytest.raises(L10nError, match="unknown language code 'xx'"):
+        check_paths([po], lang="xx")
     with pytest.raises(L10nError, match="no catalogs to check for language 'az'"):
         check_paths([po], lang="az")
     nolang = _po(tmp_path / "b.po", None, [])
