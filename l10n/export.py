@@ -376,8 +376,16 @@ def export_document(
     for p in pieces:
         result.filled[p.filled] = result.filled.get(p.filled, 0) + 1
     result.path = out_dir / f"{doc}.{fmt}"
-    atomic_write_text(result.path, render(fmt, doc, lang, source_path, text, pieces, fallback))
+    output = render(fmt, doc, lang, source_path, text, pieces, fallback)
+    if fmt in ("txt", "md") and _starts_with_bom(source_path):
+        output = "\ufeff" + output  # like the source (read_source drops the BOM)
+    atomic_write_text(result.path, output)
     return result
+
+
+def _starts_with_bom(path: Path) -> bool:
+    with open(path, "rb") as fh:
+        return fh.read(3) == b"\xef\xbb\xbf"
 
 
 def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None = None, fmt: str = "txt",

@@ -73,6 +73,22 @@ def test_identity_translation_reproduces_the_source_byte_for_byte(tmp_path, name
     assert result.path.read_bytes() == (root / "source" / name).read_bytes()
 
 
+@pytest.mark.parametrize("fmt, bom", [("txt", True), ("md", True), ("html", False), ("json", False)])
+def test_a_utf8_bom_source_keeps_its_bom_in_text_exports(tmp_path, fmt, bom):
+    """Regression: a BOM article (Windows Notepad) came back without its BOM; identity is byte for byte."""
+    root = _project(tmp_path, "crlf.txt", "\ufeff" + CRLF_TEXT)
+    (root / "source" / "plain.txt").write_text(CRLF_TEXT, encoding="utf-8", newline="")
+    for doc in ("crlf", "plain"):
+        _write_catalog(root, doc, "az", lambda s: s)
+    results = export_paths([root], "az", fmt=fmt)
+    assert [r.filled for r in results] == [{"reviewed": 4}, {"reviewed": 4}]
+    out = {r.doc: r.path.read_bytes() for r in results}
+    assert out["crlf"].startswith(b"\xef\xbb\xbf") is bom and not out["plain"].startswith(b"\xef\xbb\xbf")
+    if fmt == "txt":
+        assert out["crlf"] == (root / "source" / "crlf.txt").read_bytes()
+        assert out["plain"] == (root / "source" / "plain.txt").read_bytes()
+
+
 def test_translations_fill_the_layout(tmp_path):
     root = _project(tmp_path, "news.md", MARKDOWN)
     _write_catalog(root, "news", "ru", lambda s: "<" + s.upper() + ">")
