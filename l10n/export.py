@@ -344,14 +344,19 @@ def export_document(
     lang: str,
     out_dir: Path,
     *,
-    fmt: str = "txt",
+    fmt: str | None = None,
     min_reviewed: float = DEFAULT_MIN_REVIEWED,
     fallback: str = "source",
 ) -> ExportResult:
-    """Export one article; a refused article (too few reviewed segments) writes nothing."""
+    """Export one article; a refused article (too few reviewed segments) writes nothing.
+
+    ``fmt`` None means the article's own format: ``txt`` for a .txt article, ``md`` for .md.
+    """
     from l10n.poread import load_po
     from l10n.segment import read_source, segment_text
 
+    if fmt is None:
+        fmt = "md" if Path(source_path).suffix.lower() == ".md" else "txt"
     if fmt not in FORMATS:
         raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     text = read_source(source_path)
@@ -388,7 +393,7 @@ def _starts_with_bom(path: Path) -> bool:
         return fh.read(3) == b"\xef\xbb\xbf"
 
 
-def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None = None, fmt: str = "txt",
+def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None = None, fmt: str | None = None,
                    min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source") -> list[ExportResult]:
     """Export ``docs`` of ``project`` into ``out_dir`` (default ``<project>/dist/<lang>``)."""
     if fallback not in FALLBACKS:
@@ -404,12 +409,12 @@ def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None =
 
 
 def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path | None = None,
-                 fmt: str = "txt", min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source",
+                 fmt: str | None = None, min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source",
                  cwd: str | Path = ".") -> list[ExportResult]:
     """``l10n export``: PATHS are articles or project folders (default: the current project)."""
     from l10n.project import check_language, resolve_paths
 
-    if fmt not in FORMATS:
+    if fmt is not None and fmt not in FORMATS:
         raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     lang = check_language(lang)
     project, docs = resolve_paths(list(paths), cwd)

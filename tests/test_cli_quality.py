@@ -110,8 +110,8 @@ def test_export_of_an_article_without_sentences(project):
     (project / "source" / "code.md").write_text("```\ncode only\n```\n", encoding="utf-8")
     result = runner.invoke(app, ["export", "--to", "az", "source/code.md", "--min-reviewed", "0"])
     assert result.exit_code == 0, result.output
-    assert "wrote dist/az/code.txt  (100% reviewed; segments: none)" in result.stdout
-    assert (project / "dist/az/code.txt").read_text(encoding="utf-8") == "```\ncode only\n```\n"
+    assert "wrote dist/az/code.md  (100% reviewed; segments: none)" in result.stdout
+    assert (project / "dist/az/code.md").read_text(encoding="utf-8") == "```\ncode only\n```\n"
 
 
 def test_export_writes_and_refuses(project):
@@ -198,3 +198,27 @@ def test_demo_end_to_end_check_review_export_compile(tmp_path, monkeypatch, msgf
     result = runner.invoke(app, ["compile"])
     assert "ru/LC_MESSAGES/wco-europe-customs.mo: 11 translated, 0 fuzzy" in result.stdout
     assert "az/LC_MESSAGES/wco-europe-customs.mo: 0 translated, 11 fuzzy" in result.stdout
+
+
+def test_export_defaults_to_the_articles_own_format(tmp_path, monkeypatch):
+    """A .md article exports as .md and a .txt one as .txt unless --format says otherwise."""
+    import polib
+
+    project = tmp_path / "p"
+    (project / "source").mkdir(parents=True)
+    (project / "source" / "a.md").write_text("# Title\n\nOne sentence.\n", encoding="utf-8")
+    (project / "source" / "b.txt").write_text("Another sentence.\n", encoding="utf-8")
+    folder = project / "locales" / "az" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    for name, ids in (("a", ["Title", "One sentence."]), ("b", ["Another sentence."])):
+        po = polib.POFile()
+        po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "az"}
+        for msgid in ids:
+            po.append(polib.POEntry(msgid=msgid, msgstr=f"az {msgid}"))
+        po.save(str(folder / f"{name}.po"))
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(app, ["export", "--to", "az"])
+    assert result.exit_code == 0, result.output
+    assert (project / "dist" / "az" / "a.md").read_text(encoding="utf-8") == "# az Title\n\naz One sentence.\n"
+    assert (project / "dist" / "az" / "b.txt").read_text(encoding="utf-8") == "az Another sentence.\n"
+    assert not (project / "dist" / "az" / "a.txt").exists()

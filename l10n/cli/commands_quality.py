@@ -74,7 +74,11 @@ def export(
                        show_default=False),
     ] = None,
     to: Annotated[str, typer.Option("--to", "-t", help="Target language (az, ru, ...).")] = ...,  # type: ignore[assignment]
-    fmt: Annotated[str, typer.Option("--format", "-f", help="txt, md, html or json.")] = "txt",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help="txt, md, html or json. Default: the article's own (txt or md).",
+                     show_default=False),
+    ] = None,
     min_reviewed: Annotated[
         float, typer.Option("--min-reviewed", help="Refuse (write nothing, exit 1) an article with a smaller share "
                      "of reviewed segments, in percent (like po4a's --keep).")
