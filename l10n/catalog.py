@@ -12,6 +12,8 @@ Review states (DESIGN.md): ``untranslated`` (empty msgstr), ``draft`` (fuzzy),
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -71,6 +73,20 @@ def new_pofile() -> polib.POFile:
     return po
 
 
+_LINE_BREAK_RUN = re.compile(r"[ \t]*(?:\r\n|\r|\n)[ \t]*")
+
+
+def msgid_for(segment_text: str) -> str:
+    """The msgid of a segment: its text with each line break (and the blanks around it) as one space.
+
+    A hard-wrapped sentence is one sentence to a translator, to translation
+    memory and to the MT engine, however the article happens to be wrapped
+    (and whether it has LF or CRLF line endings). Export puts the translation
+    where the whole segment stood.
+    """
+    return _LINE_BREAK_RUN.sub(" ", segment_text)
+
+
 def build_template(
     doc_name: str, source_ref: str, segments: Iterable[SegmentLike], *, creation_date: str
 ) -> polib.POFile:
@@ -96,10 +112,11 @@ def build_template(
     for seg in segments:
         if not seg.text.strip():
             continue
-        entry = by_text.get(seg.text)
+        msgid = msgid_for(seg.text)
+        entry = by_text.get(msgid)
         if entry is None:
-            entry = polib.POEntry(msgid=seg.text, msgstr="", occurrences=[])
-            by_text[seg.text] = entry
+            entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[])
+            by_text[msgid] = entry
             pot.append(entry)
         entry.occurrences.append((source_ref, str(seg.line)))
     return pot

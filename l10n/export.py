@@ -35,7 +35,7 @@ from pathlib import Path
 import polib
 
 from l10n.atomic import atomic_write_text
-from l10n.catalog import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state, translation_text
+from l10n.catalog import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state, msgid_for, translation_text
 from l10n.errors import L10nError
 
 FORMATS = ("txt", "md", "html", "json")
@@ -80,7 +80,7 @@ def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str
         raise L10nError(f"unknown fallback {fallback!r} (choose from {', '.join(FALLBACKS)})")
     pieces = []
     for seg in segments:
-        entry = entries.get(seg.text)
+        entry = entries.get(msgid_for(seg.text))
         state = entry_state(entry) if entry is not None else UNTRANSLATED
         translation = translation_text(entry) if entry is not None else ""
         if state == REVIEWED:
@@ -97,7 +97,7 @@ def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str
 
 def reviewed_count(pieces: Sequence[Piece]) -> tuple[int, int]:
     """(reviewed, total) over distinct segment texts."""
-    states = {p.segment.text: p.state for p in pieces}
+    states = {msgid_for(p.segment.text): p.state for p in pieces}
     return sum(1 for s in states.values() if s == REVIEWED), len(states)
 
 
@@ -366,7 +366,7 @@ def export_document(
     reviewed, total = reviewed_count(pieces)
     result = ExportResult(doc, lang, None, reviewed, total)
     if result.percent < min_reviewed:
-        unknown = len({p.segment.text for p in pieces if p.segment.text not in entries})
+        unknown = len({msgid_for(p.segment.text) for p in pieces} - entries.keys())
         if po is None:
             missing = f" (no catalog {po_path})"
         elif unknown:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from l10n.catalog import active_entries, count_states, word_count
+from l10n.catalog import active_entries, count_states, msgid_for, word_count
 from l10n.catalog_io import read_catalog
 from l10n.project import Document, Project, resolve_paths, split_languages
 
@@ -48,7 +48,7 @@ def project_status(project: Project, documents: Sequence[Document], languages: S
 
     rows = []
     for doc in documents:
-        current = list(dict.fromkeys(s.text for s in segment_file(doc.source) if s.text.strip()))
+        current = list(dict.fromkeys(msgid_for(s.text) for s in segment_file(doc.source) if s.text.strip()))
         for lang in dict.fromkeys(languages):
             path = project.po_path(doc, lang)
             found = read_catalog(path)

@@ -121,3 +121,15 @@ def test_dump_round_trips_through_polib_byte_for_byte():
     text = dump(po)
     assert text.endswith("\n")
     assert dump(polib.pofile(text, wrapwidth=78)) == text
+
+
+def test_a_hard_wrapped_sentence_is_one_line_in_the_template_however_it_is_wrapped():
+    """LF, CRLF and a different wrap give the same msgid, so translation memory and MT see one sentence."""
+    from l10n.catalog import build_template
+    from l10n.segment import segment_text
+
+    wraps = ["Customs officers seized\ndrugs at the border.", "Customs officers seized  \r\n  drugs at the\r\nborder.",
+             "Customs officers seized drugs at the border."]
+    for text in wraps:
+        (entry,) = build_template("doc", "source/doc.txt", segment_text(text + "\n"), creation_date="2026-11-28 10:00+0000")
+        assert entry.msgid == "Customs officers seized drugs at the border."
