@@ -13,10 +13,10 @@ from l10n.errors import L10nError
 
 app = typer.Typer(
     name="l10n",
-    help="Localize English news articles into Azerbaijani (az) and Russian (ru).",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -58,4 +58,24 @@ def _root(
         False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
     ),
 ) -> None:
-    """Localize English news articles into Azerbaijani (az) and Russian (ru)."""
+    """Localize English news articles into Azerbaijani (az) and Russian (ru).
+
+    Run the commands from a project: a folder with a source/ folder of English
+    articles (<name>.txt or .md), or any folder below it.
+
+    \b
+    Examples:
+      l10n models install en:az en:ru   # the offline MT packages (once)
+      l10n translate                    # catalogs in locales/, MT drafts
+      l10n status                       # reviewed / draft / stale / untranslated
+      l10n check                        # QA findings, path:line: check: message
+      l10n export --to ru               # dist/ru/<name>.txt|md
+      l10n COMMAND -h                   # a command's options
+
+    \b
+    Exit codes:
+      0  done
+      1  findings or refusals (check: a reviewed entry fails;
+         export: an article under --min-reviewed)
+      2  user error (bad input, no project, malformed file), one line on stderr
+    """
