@@ -69,6 +69,9 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
     if json_out:
         print_json([r.as_dict() for r in rows])
         return
+    if not rows:
+        typer.echo(NO_ARTICLES_HINT, err=True)
+        return
     if len({r.document for r in rows}) > 1:
         rows = rows + totals(rows)
     header = ["article", "lang", "segments", "words", "reviewed", "draft", "stale", "untranslated", "% reviewed"]
@@ -78,6 +81,10 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
         for r in rows
     ]
     typer.echo(_table(header, body))
+
+
+NO_ARTICLES_HINT = ("No articles yet. Put English articles in the project's source/ folder "
+                    "(source/<name>.txt or .md), then run: l10n translate")
 
 
 def _status_note(row) -> str:

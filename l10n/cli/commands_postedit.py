@@ -27,6 +27,11 @@ def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False
     if json_out:
         print_json([r.as_dict() for r in rows])
         return
+    if not rows:
+        from l10n.cli.commands_catalog import NO_ARTICLES_HINT
+
+        typer.echo(NO_ARTICLES_HINT, err=True)
+        return
     header = ["article", "lang", "engine", "reviewed-from-MT", "unchanged", "edited", "chrF", "word-edit-rate",
               "no-draft", "pending"]
     body = [_cells(r) for r in rows + totals(rows)]

@@ -1,0 +1,35 @@
+"""The command line as a newcomer and a script see it: hints for empty cases, clean JSON on stdout."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def empty_project(tmp_path, monkeypatch):
+    (tmp_path / "source").mkdir()
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+@pytest.mark.parametrize("command", ["status", "postedit"])
+def test_a_project_without_articles_gets_a_hint_not_a_bare_header(empty_project, command):
+    result = runner.invoke(app, [command])
+    assert result.exit_code == 0
+    assert result.stdout == ""
+    assert "No articles yet" in result.stderr
+    assert "source/<name>.txt or .md" in result.stderr and "l10n translate" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["status", "postedit"])
+def test_a_project_without_articles_is_an_empty_json_list(empty_project, command):
+    result = runner.invoke(app, [command, "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == []
