@@ -56,7 +56,10 @@ def collect_catalogs(paths: Sequence[str | Path], cwd: str | Path = ".") -> list
     if not paths:
         from l10n.project import find_project
 
-        paths = [find_project(cwd).locales_dir]
+        locales = find_project(cwd).locales_dir
+        if not locales.is_dir():
+            raise L10nError("no catalogs yet: run 'l10n translate' first", path=locales)
+        paths = [locales]
     found: dict[Path, None] = {}
     for raw in paths:
         path = Path(cwd, raw)
@@ -64,6 +67,9 @@ def collect_catalogs(paths: Sequence[str | Path], cwd: str | Path = ".") -> list
             for po in sorted(path.rglob("*.po")):
                 found.setdefault(po, None)
         elif path.is_file():
+            if path.suffix.lower() != ".po":
+                raise L10nError("not a catalog: expected a .po file or a folder of them "
+                                "(locales/<lang>/LC_MESSAGES/<name>.po)", path=raw)
             found.setdefault(path, None)
         else:
             raise L10nError("no such file or folder", path=raw)

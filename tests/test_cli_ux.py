@@ -33,3 +33,19 @@ def test_a_project_without_articles_is_an_empty_json_list(empty_project, command
     result = runner.invoke(app, [command, "--json"])
     assert result.exit_code == 0
     assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize("command", ["check", "compile"])
+def test_catalog_commands_in_a_project_without_catalogs_say_run_translate(empty_project, command):
+    result = runner.invoke(app, [command])
+    assert result.exit_code == 2
+    assert "no catalogs yet: run 'l10n translate' first" in result.stderr
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "compile"])
+def test_catalog_commands_given_an_article_say_it_is_not_a_catalog(empty_project, command):
+    (empty_project / "source" / "a.txt").write_text("Hello world.\n", encoding="utf-8")
+    result = runner.invoke(app, [command, "source/a.txt"])
+    assert result.exit_code == 2
+    assert result.stderr.strip().startswith("error: source/a.txt: not a catalog: expected a .po file")
