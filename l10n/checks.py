@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 import polib
 
@@ -41,6 +42,7 @@ class Finding:
     message: str
     state: str
     msgid: str
+    language: str = ""
 
     def __str__(self) -> str:
         mark = "" if self.state == REVIEWED else f" [{self.state}]"
@@ -50,6 +52,8 @@ class Finding:
         return {
             "path": self.path, "line": self.line, "check": self.check,
             "message": self.message, "state": self.state, "msgid": self.msgid,
+            # the keys status/postedit/export --json use for the same things
+            "document": Path(self.path).stem, "language": self.language,
         }
 
 
@@ -350,5 +354,5 @@ def check_catalog(po: polib.POFile, ctx: CheckContext, path: str | None = None) 
         if state == UNTRANSLATED:
             continue
         for check, message in check_entry(entry, ctx):
-            findings.append(Finding(str(path), entry.linenum, check, message, state, entry.msgid))
+            findings.append(Finding(str(path), entry.linenum, check, message, state, entry.msgid, ctx.lang))
     return findings

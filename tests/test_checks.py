@@ -254,7 +254,7 @@ def test_check_catalog_reports_states_lines_and_skips_untranslated():
     assert findings[2].as_dict() == {
         "path": "x.po", "line": findings[2].line, "check": "end-punctuation",
         "message": "the English ends with '.', the translation does not",
-        "state": "stale", "msgid": "Trend wrote.",
+        "state": "stale", "msgid": "Trend wrote.", "document": "x", "language": "ru",
     }
 
 

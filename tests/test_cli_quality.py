@@ -85,7 +85,8 @@ def test_check_json(project):
         ("numbers", "reviewed", "Delegates from 53 states attended."),
         ("glossary", "draft", "Trend reports."),
     }
-    assert set(data[0]) == {"path", "line", "check", "message", "state", "msgid"}
+    assert set(data[0]) == {"path", "line", "check", "message", "state", "msgid", "document", "language"}
+    assert {(d["document"], d["language"]) for d in data} == {("wco", "ru")}
     po = polib.pofile(str(project / data[0]["path"]))
     assert po.find(data[0]["msgid"]).linenum == data[0]["line"]
 
@@ -222,3 +223,9 @@ def test_export_defaults_to_the_articles_own_format(tmp_path, monkeypatch):
     assert (project / "dist" / "az" / "a.md").read_text(encoding="utf-8") == "# az Title\n\naz One sentence.\n"
     assert (project / "dist" / "az" / "b.txt").read_text(encoding="utf-8") == "az Another sentence.\n"
     assert not (project / "dist" / "az" / "a.txt").exists()
+
+
+def test_export_json_has_language_like_status(project):
+    result = runner.invoke(app, ["export", "--to", "az", "--json", "--min-reviewed", "0"])
+    data = json.loads(result.stdout)
+    assert data and all(item["language"] == item["lang"] == "az" for item in data)

@@ -101,7 +101,7 @@ def export(
                            fallback=fallback)
     if json_out:
         print_json([
-            {"document": r.doc, "lang": r.lang, "path": None if r.path is None else str(r.path),
+            {"document": r.doc, "lang": r.lang, "language": r.lang, "path": None if r.path is None else str(r.path),
              "reviewed": r.reviewed, "total": r.total, "refused": r.refused, "filled": r.filled}
             for r in results
         ])
