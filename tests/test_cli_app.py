@@ -32,3 +32,32 @@ def test_version():
     result = runner.invoke(app, ["--version"])
     assert result.exit_code == 0
     assert result.output.strip() == f"l10n {__version__}"
+
+
+def _commands():
+    import typer.main
+
+    root = typer.main.get_command(app)
+    for name, command in root.commands.items():
+        subs = getattr(command, "commands", None)
+        if subs:
+            yield from (([name, sub], cmd) for sub, cmd in subs.items())
+        else:
+            yield [name], command
+
+
+def test_help_texts_keep_their_square_brackets():
+    """Help is rendered as rich markup: an unescaped '[draft]' vanished from 'l10n check --help'."""
+    import re
+
+    for argv, command in _commands():
+        texts = [command.help or ""] + [p.help or "" for p in command.params if getattr(p, "help", None)]
+        shown = " ".join(runner.invoke(app, [*argv, "--help"], terminal_width=200).output.split())
+        for text in texts:
+            for token in re.findall(r"\\?\[[a-z]+\]", text):
+                assert token.lstrip("\\") in shown, (argv, token)
+
+
+def test_check_help_names_the_draft_and_stale_marks():
+    out = runner.invoke(app, ["check", "--help"], terminal_width=200).output
+    assert "marked [draft] or [stale]" in " ".join(out.split())

@@ -43,7 +43,7 @@ def check(
 ) -> None:
     """Check translations (numbers, glossary, punctuation, brackets, quotes, URLs, markup, identical, length, spaces).
 
-    Prints path:line: check: message; findings on drafts are marked [draft] or [stale].
+    Prints path:line: check: message; findings on drafts are marked \\[draft] or \\[stale].
     Exits 1 when a reviewed entry has a finding.
     """
     from l10n.qa import check_paths
