@@ -377,6 +377,12 @@ def _engine_drafts(
             raise L10nError(f"engine {engine.origin} returned {len(results)} drafts for {len(missing)} segments")
         for text, result in zip(missing, results):
             drafts[text] = StoredDraft("", lang, text, engine.origin, result.text.strip(), result.score)
+        empty = [t for t in missing if t.strip() and not drafts[t].draft]
+        if empty:  # a broken or mismatched package: say so instead of a silent "drafted 0"
+            summary.warnings.append(
+                f"{(where or {}).get(empty[0], '?')}: {engine.origin} returned an empty draft for "
+                f"{len(empty)} of {len(missing)} segment(s); left untranslated (is the package right for {lang}?)"
+            )
     return drafts
 
 

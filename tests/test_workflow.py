@@ -332,3 +332,26 @@ def test_redraft_keeps_a_draft_approved_as_is_after_its_english_changed(project)
     entry = entries(path)["Exports of oil rose sharply in April."]
     assert entry.msgstr == "[az] Exports of oil rose sharply in March." and entry_state(entry) == STALE
     assert provenance(entry).startswith("reviewed (was: machine draft")
+
+
+class _EmptyEngine:
+    """An engine whose package yields nothing (e.g. a model that only emits control tokens)."""
+
+    origin = "broken translate-en_xx 1.0"
+
+    def translate(self, texts, progress=None):
+        from l10n.engine.base import Draft
+
+        return [Draft("", score=-1.0) for _ in texts]
+
+
+def test_empty_engine_drafts_are_a_warning_not_silence(project):
+    result = translate_project(project, project.documents(), ["az"], lambda lang: _EmptyEngine(), now=T0)
+    (summary,) = result.languages
+    assert summary.drafted == 0
+    assert summary.untranslated > 0
+    (warning,) = [w for w in summary.warnings if "empty draft" in w]
+    assert warning.startswith("source/a.txt:")
+    import re
+
+    assert re.search(r"empty draft for (\d+) of \1 segment\(s\); left untranslated", warning)
