@@ -49,3 +49,14 @@ def test_catalog_commands_given_an_article_say_it_is_not_a_catalog(empty_project
     result = runner.invoke(app, [command, "source/a.txt"])
     assert result.exit_code == 2
     assert result.stderr.strip().startswith("error: source/a.txt: not a catalog: expected a .po file")
+
+
+@pytest.mark.parametrize("name", ["a.po", "a.pot"])
+def test_segment_given_a_catalog_says_it_is_not_an_article(empty_project, name):
+    (empty_project / name).write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    result = runner.invoke(app, ["segment", name])
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.strip() == (
+        f"error: {name}: a gettext catalog, not an article (segment reads an article: .txt or .md)"
+    )

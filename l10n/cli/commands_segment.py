@@ -20,8 +20,11 @@ def segment(
     lang: Annotated[str, typer.Option("--lang", help="Language of the article (data in l10n/lang/).")] = "en",
 ) -> None:
     """Split an article into sentences (segments) with paragraph, line and character offsets."""
+    from l10n.errors import L10nError
     from l10n.segment import segment_file
 
+    if file.suffix.lower() in (".po", ".pot", ".mo"):
+        raise L10nError("a gettext catalog, not an article (segment reads an article: .txt or .md)", path=file)
     segments = segment_file(file, lang)
     if as_json:
         print_json(
