@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
+import l10n
 from l10n.cli import app
+from test_packages import index_server  # noqa: F401  (fixture: local HTTP index)
 
 runner = CliRunner()
 
@@ -60,3 +63,15 @@ def test_segment_given_a_catalog_says_it_is_not_an_article(empty_project, name):
     assert result.stderr.strip() == (
         f"error: {name}: a gettext catalog, not an article (segment reads an article: .txt or .md)"
     )
+
+
+def test_download_bar_and_sizes_use_the_same_units(index_server, monkeypatch):  # noqa: F811
+    monkeypatch.setenv("TTY_COMPATIBLE", "1")  # rich draws the bar as on a terminal
+    monkeypatch.setenv("COLUMNS", "120")
+    result = runner.invoke(app, ["models", "install", "en:az"])
+    assert result.exit_code == 0, result.output
+    assert "installed en:az 1.0" in result.stdout
+    assert "translate-en_az.argosmodel" in result.stderr
+    kib = (Path(l10n.__file__).parent / "demo" / "en_az.argosmodel").stat().st_size / 1024
+    assert f"{kib:.1f}/{kib:.1f} KiB" in result.stderr  # the number the piped 'downloaded ... KB' line shows
+    assert " kB" not in result.stderr
