@@ -134,6 +134,16 @@ def find_project(start: str | Path = ".") -> Project:
     raise L10nError(f"not inside an l10n project (no {SOURCE_DIR}/ folder here or above)", path=start)
 
 
+def _not_a_project(folder: Path) -> str:
+    """The message for a folder PATH that is neither a project nor its source/ (a hint if it is inside one)."""
+    try:
+        root = find_project(folder).root
+    except L10nError:
+        return f"not an l10n project: no {SOURCE_DIR}/ folder"
+    return (f"a folder inside the project {root}, not the project: give the project folder, its articles "
+            f"({SOURCE_DIR}/<name>.txt|md), or no PATHS to mean the whole project")
+
+
 def resolve_paths(paths: Sequence[str | Path], cwd: str | Path = ".") -> tuple[Project, list[Document]]:
     """Turn command-line PATHS (articles, project folders or a project's source/) into one project and its documents.
 
@@ -155,7 +165,7 @@ def resolve_paths(paths: Sequence[str | Path], cwd: str | Path = ".") -> tuple[P
             here = Project.open(path.resolve().parent)
             selected = here.documents()
         elif path.is_dir():
-            raise L10nError(f"not an l10n project: no {SOURCE_DIR}/ folder", path=raw)
+            raise L10nError(_not_a_project(path), path=raw)
         else:
             here = find_project(path)
             selected = [here.document(path)]

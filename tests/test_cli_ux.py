@@ -75,3 +75,24 @@ def test_download_bar_and_sizes_use_the_same_units(index_server, monkeypatch):  
     kib = (Path(l10n.__file__).parent / "demo" / "en_az.argosmodel").stat().st_size / 1024
     assert f"{kib:.1f}/{kib:.1f} KiB" in result.stderr  # the number the piped 'downloaded ... KB' line shows
     assert " kB" not in result.stderr
+
+
+@pytest.mark.parametrize("command", [["status"], ["postedit"], ["translate"], ["export", "--to", "az"]])
+def test_a_folder_inside_a_project_given_as_path_names_the_project(empty_project, monkeypatch, command):
+    sub = empty_project / "locales" / "az"
+    sub.mkdir(parents=True)
+    monkeypatch.chdir(sub)
+    result = runner.invoke(app, [*command, "."])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        f"error: .: a folder inside the project {empty_project.resolve()}, not the project: give the project "
+        "folder, its articles (source/<name>.txt|md), or no PATHS to mean the whole project"
+    )
+
+
+def test_a_folder_outside_any_project_is_not_a_project(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x").mkdir()
+    result = runner.invoke(app, ["status", "x"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == "error: x: not an l10n project: no source/ folder"

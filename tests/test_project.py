@@ -68,7 +68,7 @@ def test_resolve_paths(project_dir):
     for raw in ("source", "source/", str(project_dir / "source")):
         assert resolve_paths([raw], cwd=project_dir) == (project, docs)
     (project_dir / "other").mkdir()
-    with pytest.raises(L10nError, match="not an l10n project"):
+    with pytest.raises(L10nError, match="a folder inside the project .*, not the project"):
         resolve_paths(["other"], cwd=project_dir)
 
 
