@@ -96,3 +96,22 @@ def test_a_folder_outside_any_project_is_not_a_project(tmp_path, monkeypatch):
     result = runner.invoke(app, ["status", "x"])
     assert result.exit_code == 2
     assert result.stderr.strip() == "error: x: not an l10n project: no source/ folder"
+
+
+def test_status_notes_have_their_own_column_so_percentages_align(empty_project, monkeypatch):
+    from catalog_helpers import ARTICLE_A
+    from fakes import FakeEngines
+
+    from l10n import workflow
+
+    (empty_project / "source" / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    monkeypatch.setattr(workflow, "argos_engine_factory", lambda *args, **kwargs: FakeEngines())
+    assert runner.invoke(app, ["translate", "--to", "az"]).exit_code == 0
+    lines = runner.invoke(app, ["status"]).stdout.splitlines()
+    assert lines[0].split()[-3:] == ["%", "reviewed", "note"]
+    az, ru = lines[2], lines[3]
+    assert az.split()[:2] == ["a", "az"] and ru.split()[:2] == ["a", "ru"]
+    assert ru.endswith("0%  (no catalog yet: run l10n translate)")
+    end = lines[0].index("% reviewed") + len("% reviewed")
+    assert az.rstrip().endswith("0%") and len(az.rstrip()) == end  # right-aligned under the header
+    assert ru.index("0%  (") + 2 == end

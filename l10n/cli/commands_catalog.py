@@ -77,9 +77,13 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
     header = ["article", "lang", "segments", "words", "reviewed", "draft", "stale", "untranslated", "% reviewed"]
     body = [
         [r.document if r.document != "*" else "(all)", r.language, r.total, r.words, r.reviewed, r.draft, r.stale,
-         r.untranslated, f"{r.percent_reviewed:.0f}%" + _status_note(r)]
+         r.untranslated, f"{r.percent_reviewed:.0f}%", _status_note(r)]
         for r in rows
     ]
+    if any(row[-1] for row in body):  # a column of its own, so the percentages stay aligned
+        header.append("note")
+    else:
+        body = [row[:-1] for row in body]
     typer.echo(_table(header, body))
 
 
@@ -89,9 +93,9 @@ NO_ARTICLES_HINT = ("No articles yet. Put English articles in the project's sour
 
 def _status_note(row) -> str:
     if not row.exists:
-        return " (no catalog yet: run l10n translate)"
+        return "(no catalog yet: run l10n translate)"
     if row.outdated:
-        return " (article changed: run l10n translate)"
+        return "(article changed: run l10n translate)"
     return ""
 
 
