@@ -34,7 +34,9 @@ def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False
         return
     header = ["article", "lang", "engine", "reviewed-from-MT", "unchanged", "edited", "chrF", "word-edit-rate",
               "no-draft", "pending"]
-    body = [_cells(r) for r in rows + totals(rows)]
+    if len(rows) > len({r.language for r in rows}):  # totals only sum something when a language has 2+ rows
+        rows = rows + totals(rows)
+    body = [_cells(r) for r in rows]
     typer.echo(_table(header, body))
 
 
