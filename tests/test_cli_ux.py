@@ -115,3 +115,11 @@ def test_status_notes_have_their_own_column_so_percentages_align(empty_project, 
     end = lines[0].index("% reviewed") + len("% reviewed")
     assert az.rstrip().endswith("0%") and len(az.rstrip()) == end  # right-aligned under the header
     assert ru.index("0%  (") + 2 == end
+
+
+def test_models_list_json_names_the_target_language_like_status(tmp_path):
+    demo = Path(l10n.__file__).parent / "demo"
+    assert runner.invoke(app, ["models", "install", str(demo), "--dir", str(tmp_path / "pk")]).exit_code == 0
+    rows = json.loads(runner.invoke(app, ["models", "list", "--json", "--dir", str(tmp_path / "pk")]).stdout)
+    assert [(r["pair"], r["source_language"], r["language"]) for r in rows] == [
+        ("en:az", "en", "az"), ("en:ru", "en", "ru")]

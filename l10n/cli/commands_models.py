@@ -33,6 +33,9 @@ def _row(package) -> dict:
         "version": package.version,
         "size": package.size(),
         "path": str(package.path),
+        # the target language under the key status/translate/postedit --json use; the English side too
+        "language": package.to_code,
+        "source_language": package.from_code,
     }
 
 
