@@ -123,3 +123,25 @@ def test_models_list_json_names_the_target_language_like_status(tmp_path):
     rows = json.loads(runner.invoke(app, ["models", "list", "--json", "--dir", str(tmp_path / "pk")]).stdout)
     assert [(r["pair"], r["source_language"], r["language"]) for r in rows] == [
         ("en:az", "en", "az"), ("en:ru", "en", "ru")]
+
+
+def test_a_closed_pipe_is_not_an_error(empty_project, monkeypatch):
+    """`l10n segment a.txt | head -1` printed 'error: Broken pipe' and exited 2 (a user error)."""
+    import typer
+
+    (empty_project / "a.txt").write_text("One. Two. Three.\n", encoding="utf-8")
+    shown, errors = [], []
+    real_echo = typer.echo
+
+    def echo(message=None, err=False, **kwargs):
+        if err:
+            errors.append(message)
+            return real_echo(message, err=True, **kwargs)
+        if shown:  # the reader took one line and closed the pipe
+            raise BrokenPipeError(32, "Broken pipe")
+        shown.append(message)
+
+    monkeypatch.setattr(typer, "echo", echo)
+    result = runner.invoke(app, ["segment", "a.txt"])
+    assert len(shown) == 1 and errors == []
+    assert result.exit_code == 141

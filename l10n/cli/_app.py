@@ -32,12 +32,27 @@ def user_errors(fn: F) -> F:
         except L10nError as err:
             typer.echo(f"error: {err}", err=True)
             raise typer.Exit(2) from None
+        except BrokenPipeError:
+            # the reader went away (`l10n segment a.txt | head`): no error, exit as a SIGPIPE'd tool does
+            _silence_stdout()
+            raise typer.Exit(141) from None
         except OSError as err:
             where = f"{err.filename}: " if getattr(err, "filename", None) else ""
             typer.echo(f"error: {where}{err.strerror or err}", err=True)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's flush at exit does not fail on the closed pipe again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def print_json(data: Any) -> None:
