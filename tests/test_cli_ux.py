@@ -145,3 +145,14 @@ def test_a_closed_pipe_is_not_an_error(empty_project, monkeypatch):
     result = runner.invoke(app, ["segment", "a.txt"])
     assert len(shown) == 1 and errors == []
     assert result.exit_code == 141
+
+
+def test_export_refusal_hints_at_a_preview(empty_project):
+    (empty_project / "source" / "a.txt").write_text("Hello world.\n", encoding="utf-8")
+    result = runner.invoke(app, ["export", "--to", "az"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[-1] == (
+        "hint: review the catalogs first, or preview with drafts: --min-reviewed 0 --fallback draft")
+    as_json = runner.invoke(app, ["export", "--to", "az", "--json"])
+    assert as_json.exit_code == 1 and as_json.stderr == "" and json.loads(as_json.stdout)[0]["refused"]

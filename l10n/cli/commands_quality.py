@@ -112,6 +112,9 @@ def export(
                 continue
             filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items())) or "none"
             typer.echo(f"wrote {_rel(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
+        if any(r.refused for r in results):
+            typer.echo("hint: review the catalogs first, or preview with drafts: "
+                       "--min-reviewed 0 --fallback draft", err=True)
     if any(r.refused for r in results):
         raise typer.Exit(1)
 
