@@ -156,3 +156,10 @@ def test_export_refusal_hints_at_a_preview(empty_project):
         "hint: review the catalogs first, or preview with drafts: --min-reviewed 0 --fallback draft")
     as_json = runner.invoke(app, ["export", "--to", "az", "--json"])
     assert as_json.exit_code == 1 and as_json.stderr == "" and json.loads(as_json.stdout)[0]["refused"]
+
+
+def test_demo_next_step_can_be_pasted_for_a_folder_with_spaces(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["demo", "my demo"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "Next: cd 'my demo' && l10n status"

@@ -121,7 +121,9 @@ def demo(
     typer.echo("Catalogs (open them in Poedit, or any editor):")
     for path in outcome.result.catalogs:
         typer.echo(f"  {path}")
-    typer.echo(f"Next: cd {folder} && l10n status")
+    import shlex
+
+    typer.echo(f"Next: cd {shlex.quote(str(folder))} && l10n status")
 
 
 def _summary_table(summaries: Sequence) -> str:
