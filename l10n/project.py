@@ -92,6 +92,11 @@ class Project:
             docs[path.stem] = Document(path.stem, path)
         return list(docs.values())
 
+    def skipped_sources(self) -> list[Path]:
+        """What ``source/`` holds that is not an article (a subfolder, a .docx, a .TXT), hidden files aside."""
+        return [path for path in sorted(self.source_dir.iterdir())
+                if not path.name.startswith(".") and not (path.suffix in ARTICLE_SUFFIXES and path.is_file())]
+
     def document(self, path: str | Path) -> Document:
         """The document for an article path inside ``source/``."""
         path = Path(os.path.abspath(path))

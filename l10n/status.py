@@ -119,3 +119,13 @@ def orphan_paths(paths: Sequence[str], languages: Sequence[str] | None = None, c
         return []
     project, _documents = resolve_paths(paths, cwd)
     return orphan_catalogs(project, split_languages(languages) or list(project.languages))
+
+
+def skipped_paths(paths: Sequence[str], cwd: str = ".") -> list[str]:
+    """`l10n status` notes: what the project's ``source/`` holds that is not read as an article (relative paths)."""
+    from pathlib import Path
+
+    if any(Path(cwd, p).is_file() for p in paths):
+        return []
+    project, _documents = resolve_paths(paths, cwd)
+    return [project.relative(path) for path in project.skipped_sources()]

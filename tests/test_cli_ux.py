@@ -163,3 +163,21 @@ def test_demo_next_step_can_be_pasted_for_a_folder_with_spaces(tmp_path, monkeyp
     result = runner.invoke(app, ["demo", "my demo"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == "Next: cd 'my demo' && l10n status"
+
+
+def test_status_notes_what_source_holds_that_is_not_an_article(empty_project):
+    source = empty_project / "source"
+    (source / "a.txt").write_text("Hello world.\n", encoding="utf-8")
+    (source / "Story.TXT").write_text("Big news.\n", encoding="utf-8")
+    (source / "notes.docx").write_bytes(b"PK")
+    (source / "2026").mkdir()
+    (source / ".gitkeep").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["status"])
+    assert result.exit_code == 0
+    assert [line.split()[0] for line in result.stdout.splitlines()[2:]] == ["a", "a"]
+    assert [line.split(":")[1].strip() for line in result.stderr.splitlines()] == [
+        "source/2026", "source/Story.TXT", "source/notes.docx"]
+    assert all(line.endswith("not read (articles are source/<name>.txt or .md, lower case, no subfolders)")
+               for line in result.stderr.splitlines())
+    assert json.loads(runner.invoke(app, ["status", "--json"]).stdout)[0]["document"] == "a"
+    assert runner.invoke(app, ["status", "source/a.txt"]).stderr == ""  # PATHS naming articles: no notes

@@ -61,11 +61,14 @@ def translate(
 @user_errors
 def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) -> None:
     """Review status per article and language: reviewed, draft, stale, untranslated."""
-    from l10n.status import orphan_paths, status_paths, totals
+    from l10n.status import orphan_paths, skipped_paths, status_paths, totals
 
     rows = status_paths([str(p) for p in paths or []], to)
     for orphan in orphan_paths([str(p) for p in paths or []], to):
         typer.echo(f"note: {orphan}: no article for this catalog (deleted or renamed?); not counted", err=True)
+    for skipped in skipped_paths([str(p) for p in paths or []]):
+        typer.echo(f"note: {skipped}: not read (articles are source/<name>.txt or .md, lower case, no subfolders)",
+                   err=True)
     if json_out:
         print_json([r.as_dict() for r in rows])
         return
