@@ -328,3 +328,18 @@ def test_unreachable_index_is_a_clear_error():
     with pytest.raises(L10nError) as err:
         install(["en:az"])
     assert "cannot reach http://127.0.0.1:9/index.json" in str(err.value)
+
+
+def test_the_install_hint_names_the_folder_that_was_searched(tmp_path):
+    # `translate --models DIR`: installing into argostranslate's folder would not help
+    with pytest.raises(L10nError) as err:
+        find_package("en", "az", tmp_path / "my packages")
+    assert f"--dir '{tmp_path / 'my packages'}'" in str(err.value)
+    assert "argospm" not in str(err.value)
+    # a folder of .argosmodel archives (like l10n/demo) is not a packages folder
+    demo = Path(l10n.__file__).parent / "demo"
+    with pytest.raises(L10nError, match=r"holds \.argosmodel archives, not installed packages.*--dir PACKAGES"):
+        find_package("en", "az", demo)
+    # the default folder keeps the argospm hint
+    with pytest.raises(L10nError, match="argospm install translate-en_az"):
+        find_package("en", "az")

@@ -176,7 +176,22 @@ def list_packages(directory: Path | None = None) -> list[InstalledPackage]:
     return sorted(found, key=lambda p: (p.from_code, p.to_code, p.name))
 
 
-def install_hint(source: str, target: str) -> str:
+def install_hint(source: str, target: str, directory: Path | None = None) -> str:
+    """How to install a package where it will be looked for (``--dir`` for a folder other than argostranslate's)."""
+    if directory is not None and Path(directory) != packages_dir():
+        import shlex
+
+        where = shlex.quote(str(directory))
+        archives = sorted(Path(directory).glob("*.argosmodel")) if Path(directory).is_dir() else []
+        if archives:  # a folder of archives is not a packages folder: install them somewhere first
+            return (
+                f"{where} holds .argosmodel archives, not installed packages; install them with "
+                f"`l10n models install {where} --dir PACKAGES` and use that folder"
+            )
+        return (
+            f"install one there with `l10n models install {source}:{target} --dir {where}` (from the Argos index) "
+            f"or `l10n models install FILE.argosmodel --dir {where}`"
+        )
     return (
         f"install one with `l10n models install {source}:{target}` (from the Argos index), "
         f"`l10n models install FILE.argosmodel`, or `argospm install translate-{source}_{target}`"
@@ -185,12 +200,13 @@ def install_hint(source: str, target: str) -> str:
 
 def find_package(source: str, target: str, directory: Path | None = None) -> InstalledPackage:
     """The installed package for ``source`` -> ``target`` (the newest version if several)."""
+    explicit = directory
     directory = packages_dir() if directory is None else Path(directory)
     matches = [p for p in list_packages(directory) if (p.from_code, p.to_code) == (source, target)]
     if not matches:
         raise L10nError(
             f"no Argos package for {source}->{target} is installed in {directory}; "
-            + install_hint(source, target)
+            + install_hint(source, target, None if explicit is None else directory)
         )
     return max(matches, key=lambda p: _version_key(p.version))
 
