@@ -262,3 +262,13 @@ def test_a_hard_wrapped_segment_is_translated_as_one_line(installed):
     engine = load_engine("en", "ru")
     flat, wrapped = engine.translate(["Customs and trade", "Customs  and\n  trade"])
     assert wrapped.text == flat.text == "Таможня и торговля"
+
+
+def test_progress_starts_before_the_first_batch(installed):
+    # a progress bar appears (and its clock starts) when drafting starts, not after the first batch
+    rows = corpus()[:3]
+    calls = []
+    engine = load_engine("en", "az")
+    engine.translate([r["en"] for r in rows], progress=lambda done, total: calls.append((done, total)))
+    assert calls[0] == (0, 3)
+    assert calls[-1] == (3, 3)

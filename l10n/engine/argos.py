@@ -270,7 +270,8 @@ class ArgosEngine:
     ) -> list[Draft]:
         """Translate all ``texts`` in length-sorted token-budget batches; drafts in input order.
 
-        ``progress(done, total)`` is called after each batch with segment counts.
+        ``progress(done, total)`` is called once before the first batch and after
+        each batch, with segment counts.
         The score of a draft is CTranslate2's (length-normalized log-probability);
         a chunked segment's score is the sum over its chunks, as argostranslate sums
         over sentences.
@@ -294,6 +295,8 @@ class ArgosEngine:
                 remaining[owners[j]] -= 1
                 done += remaining[owners[j]] == 0
         todo = [j for j, chunk in enumerate(chunks) if chunk]
+        if progress is not None and todo:  # drafting starts now: a bar shows 0/N and its clock starts
+            progress(done, total)
         lengths = [len(chunks[j]) + len(prefix) for j in todo]
         for positions in token_batches(lengths, self.max_batch_tokens):
             batch = [todo[k] for k in positions]
