@@ -45,7 +45,7 @@ from l10n.catalog_io import (
     read_catalog,
     write_catalog,
 )
-from l10n.engine.base import Engine, LongSegmentWarning
+from l10n.engine.base import Engine, SegmentWarning
 from l10n.errors import L10nError
 from l10n.lock import project_lock
 from l10n.merge import MergeResult, merge_catalog
@@ -351,9 +351,9 @@ def _engine_drafts(
 ) -> dict[str, StoredDraft]:
     """Drafts for every distinct msgid: from the store if this engine made them before, else ONE engine call.
 
-    An engine's LongSegmentWarning (a segment translated in chunks) becomes a
-    run warning naming the segment's source line; it is shown even when
-    Python's warnings are filtered out.
+    An engine's SegmentWarning (a segment translated in chunks, a draft cut at
+    the output limit) becomes a run warning naming the segment's source line;
+    it is shown even when Python's warnings are filtered out.
     """
     texts = list(dict.fromkeys(msgids))
     drafts = store.cached(lang, engine.origin, texts)
@@ -361,14 +361,13 @@ def _engine_drafts(
     if missing:
         callback = None if progress is None else (lambda done, total: progress(lang, done, total))
         with warnings_module.catch_warnings(record=True) as caught:
-            warnings_module.simplefilter("always", LongSegmentWarning)
+            warnings_module.simplefilter("always", SegmentWarning)
             results = engine.translate(missing, progress=callback)
         for w in caught:
-            if isinstance(w.message, LongSegmentWarning) and 0 <= w.message.index < len(missing):
+            if isinstance(w.message, SegmentWarning) and 0 <= w.message.index < len(missing):
                 text = missing[w.message.index]
                 summary.warnings.append(
-                    f"{(where or {}).get(text, '?')}: segment of {w.message.tokens} tokens is longer than "
-                    f"{engine.origin} takes; translated in {w.message.chunks} chunks (check the draft)"
+                    f"{(where or {}).get(text, '?')}: {w.message.detail} ({engine.origin}; check the draft)"
                 )
             else:
                 warnings_module.warn_explicit(w.message, w.category, w.filename, w.lineno)

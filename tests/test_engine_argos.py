@@ -272,3 +272,19 @@ def test_progress_starts_before_the_first_batch(installed):
     engine.translate([r["en"] for r in rows], progress=lambda done, total: calls.append((done, total)))
     assert calls[0] == (0, 3)
     assert calls[-1] == (3, 3)
+
+
+def test_a_draft_cut_at_the_output_limit_is_reported_not_silent(installed):
+    from l10n.engine.base import TruncatedDraftWarning
+
+    long_sentence = ("Mehdiyev informed the participants about the work done by the Azerbaijani State "
+                     "Customs Committee during the chairmanship in the European region.")  # 44 target tokens
+    engine = load_engine("en", "ru", decoding=Decoding(max_decoding_length=20))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        short, cut = engine.translate(["Customs and trade", long_sentence])
+    assert short.text == "Таможня и торговля"  # 7 tokens: well under the limit, no warning
+    truncated = [w.message for w in caught if isinstance(w.message, TruncatedDraftWarning)]
+    assert [w.index for w in truncated] == [1] and truncated[0].limit == 20
+    assert "output limit" in truncated[0].detail
+    assert cut.text  # the cut draft is kept for a person to finish, not dropped

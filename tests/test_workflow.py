@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 import polib
@@ -12,7 +13,7 @@ from catalog_helpers import (
     msgfmt_check,
     snapshot,
 )
-from fakes import FakeEngines
+from fakes import FakeEngine, FakeEngines
 
 from l10n.catalog import DRAFT, REVIEWED, STALE, entry_state, provenance
 from l10n.errors import L10nError
@@ -355,3 +356,29 @@ def test_empty_engine_drafts_are_a_warning_not_silence(project):
     import re
 
     assert re.search(r"empty draft for (\d+) of \1 segment\(s\); left untranslated", warning)
+
+
+class _WarningEngine(FakeEngine):
+    """A FakeEngine that reports a cut draft for the last segment, as the Argos engine does."""
+
+    def translate(self, texts, progress=None):
+        import warnings
+
+        from l10n.engine.base import TruncatedDraftWarning
+
+        drafts = super().translate(texts, progress)
+        warnings.warn(TruncatedDraftWarning("cut", index=len(drafts) - 1, limit=256))
+        return drafts
+
+
+def test_an_engine_segment_warning_names_the_source_line_even_when_warnings_are_ignored(project):
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        result = translate_project(project, project.documents(), ["az"], lambda lang: _WarningEngine("az"), now=T0)
+    (summary,) = result.languages
+    (warning,) = summary.warnings
+    assert re.fullmatch(r"source/[ab]\.txt:\d+: the draft reached the 256-token output limit and may be cut "
+                        r"short \(fake translate-en_az 1\.0; check the draft\)", warning), warning
+    assert summary.drafted > 0  # the cut draft is kept for a person to finish

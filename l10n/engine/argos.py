@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from l10n.engine.base import Draft, LongSegmentWarning, ProgressCallback
+from l10n.engine.base import Draft, LongSegmentWarning, ProgressCallback, TruncatedDraftWarning
 from l10n.engine.packages import InstalledPackage, find_package
 from l10n.errors import L10nError
 
@@ -288,6 +288,9 @@ class ArgosEngine:
         remaining = [0] * total
         for owner in owners:
             remaining[owner] += 1
+        limit = self.decoding.max_decoding_length
+        check_limit = self.decoding.min_decoding_length < limit  # a fixed length (benchmarks) always hits it
+        cut: set[int] = set()
         done = 0
         for j, chunk in enumerate(chunks):
             if not chunk:  # an empty or blank segment translates to nothing
@@ -307,6 +310,8 @@ class ArgosEngine:
                 **options,
             )
             for j, output in zip(batch, outputs):
+                if check_limit and len(output.hypotheses[0]) >= limit:
+                    cut.add(owners[j])
                 tokens = self._strip_prefix(list(output.hypotheses[0]))
                 text = self.tokenizer.decode(tokens)
                 if self.package.target_prefix and text.startswith(self.package.target_prefix):
@@ -320,6 +325,15 @@ class ArgosEngine:
                 progress(done, total)
         if progress is not None and not todo:
             progress(done, total)
+        for i in sorted(cut):
+            warnings.warn(
+                TruncatedDraftWarning(
+                    f"segment {i + 1}: the draft reached the {limit}-token output limit and may be cut short",
+                    index=i,
+                    limit=limit,
+                ),
+                stacklevel=2,
+            )
         drafts: list[list[tuple[str, float]]] = [[] for _ in range(total)]
         for j, owner in enumerate(owners):
             drafts[owner].append(results[j])  # type: ignore[arg-type]

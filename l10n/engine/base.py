@@ -9,18 +9,38 @@ from typing import Callable, Protocol, Sequence, runtime_checkable
 ProgressCallback = Callable[[int, int], None]
 
 
-class LongSegmentWarning(UserWarning):
-    """A segment was longer than the model takes and was translated in chunks.
+class SegmentWarning(UserWarning):
+    """Something about one segment's draft that a person must check.
 
     ``index`` is the segment's position in the ``translate()`` call, so a caller
-    can say which article and line it came from.
+    can say which article and line it came from; ``detail`` says what happened
+    in a phrase that needs no segment text.
     """
 
-    def __init__(self, message: str, index: int = -1, tokens: int = 0, chunks: int = 0):
+    def __init__(self, message: str, index: int = -1, detail: str = ""):
         super().__init__(message)
         self.index = index
+        self.detail = detail or message
+
+
+class LongSegmentWarning(SegmentWarning):
+    """A segment was longer than the model takes and was translated in chunks."""
+
+    def __init__(self, message: str, index: int = -1, tokens: int = 0, chunks: int = 0):
+        super().__init__(
+            message, index,
+            f"segment of {tokens} tokens is longer than the model takes; translated in {chunks} chunks",
+        )
         self.tokens = tokens
         self.chunks = chunks
+
+
+class TruncatedDraftWarning(SegmentWarning):
+    """A draft (or a chunk of it) reached the decoder's output limit and may be cut short."""
+
+    def __init__(self, message: str, index: int = -1, limit: int = 0):
+        super().__init__(message, index, f"the draft reached the {limit}-token output limit and may be cut short")
+        self.limit = limit
 
 
 @dataclass(frozen=True)
