@@ -18,3 +18,7 @@ ToOpt = Annotated[
                  show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+
+#: Shown (on stderr) by commands that report per article when the project has none.
+NO_ARTICLES_HINT = ("No articles yet. Put English articles in the project's source/ folder "
+                    "(source/<name>.txt or .md), then run: l10n translate")

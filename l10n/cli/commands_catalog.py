@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import app, print_json, user_errors
-from l10n.cli._options import JsonOpt, PathsArg, ToOpt
+from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
 
 
 @app.command()
@@ -89,9 +89,6 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
         body = [row[:-1] for row in body]
     typer.echo(_table(header, body))
 
-
-NO_ARTICLES_HINT = ("No articles yet. Put English articles in the project's source/ folder "
-                    "(source/<name>.txt or .md), then run: l10n translate")
 
 
 def _status_note(row) -> str:

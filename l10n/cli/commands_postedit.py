@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from l10n.cli._app import app, print_json, user_errors
-from l10n.cli._options import JsonOpt, PathsArg, ToOpt
+from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
 
 
 @app.command()
@@ -28,8 +28,6 @@ def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False
         print_json([r.as_dict() for r in rows])
         return
     if not rows:
-        from l10n.cli.commands_catalog import NO_ARTICLES_HINT
-
         typer.echo(NO_ARTICLES_HINT, err=True)
         return
     header = ["article", "lang", "engine", "reviewed-from-MT", "unchanged", "edited", "chrF", "word-edit-rate",
