@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 
-def atomic_write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` via a temporary file in the same folder, fsync, rename."""
+@contextlib.contextmanager
+def atomic_writer(path: str | Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
+    """A binary file that replaces ``path`` only if the ``with`` block completes.
+
+    It is written in the same folder as ``.<name>.<random><suffix>``, flushed,
+    fsync-ed and renamed over ``path`` (keeping the old file's permissions);
+    on any error, or an interruption, the temporary file is removed and ``path``
+    is untouched.
+    """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
         if path.exists():
@@ -29,6 +39,12 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` via a temporary file in the same folder, fsync, rename."""
+    with atomic_writer(path) as fh:
+        fh.write(data)
 
 
 def remove_leftover_temps(folder: str | Path, suffixes: tuple[str, ...]) -> list[Path]:

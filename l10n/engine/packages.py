@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Callable, Iterable, Iterator
 
+from l10n.atomic import atomic_writer
 from l10n.errors import L10nError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
@@ -413,35 +414,23 @@ def parse_pair(text: str) -> tuple[str, str] | None:
 def download(url: str, dest: Path, progress: DownloadProgress | None = None) -> Path:
     """Download ``url`` to ``dest`` (atomically: a temp file renamed at the end)."""
     dest = Path(dest)
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as out, _fetch(url) as response:
-            length = response.headers.get("Content-Length")
-            total = int(length) if length and length.isdigit() else None
-            done = 0
-            while True:
-                try:
-                    block = response.read(1 << 16)
-                except OSError as err:
-                    raise L10nError(f"download of {url} failed: {err}") from None
-                if not block:
-                    break
-                out.write(block)
-                done += len(block)
-                if progress is not None:
-                    progress(done, total, dest.name)
-            out.flush()
-            os.fsync(out.fileno())
+    with atomic_writer(dest, suffix=".part") as out, _fetch(url) as response:
+        length = response.headers.get("Content-Length")
+        total = int(length) if length and length.isdigit() else None
+        done = 0
+        while True:
+            try:
+                block = response.read(1 << 16)
+            except OSError as err:
+                raise L10nError(f"download of {url} failed: {err}") from None
+            if not block:
+                break
+            out.write(block)
+            done += len(block)
+            if progress is not None:
+                progress(done, total, dest.name)
         if total is not None and done != total:
             raise L10nError(f"download of {url} is incomplete ({done} of {total} bytes)")
-        os.replace(tmp, dest)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
     return dest
 
 
