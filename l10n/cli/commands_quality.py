@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._options import PathsArg
 
 CatalogsArg = Annotated[
     list[Path] | None,
@@ -68,11 +69,7 @@ def check(
 @app.command()
 @user_errors
 def export(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(help="Articles (source/<name>.txt|md) or project folders. Default: the current project.",
-                       show_default=False),
-    ] = None,
+    paths: PathsArg = None,
     to: Annotated[str, typer.Option("--to", "-t", help="Target language (az, ru, ...).")] = ...,  # type: ignore[assignment]
     fmt: Annotated[
         str | None,
