@@ -111,21 +111,27 @@ def orphan_catalogs(project: Project, languages: Sequence[str]) -> list[str]:
             for path in project.catalogs(lang) if path.stem not in names]
 
 
-def orphan_paths(paths: Sequence[str], languages: Sequence[str] | None = None, cwd: str = ".") -> list[str]:
-    """`l10n status` notes: orphan catalogs of the project PATHS name (none when PATHS name articles)."""
+def _whole_project(paths: Sequence[str], cwd: str) -> Project | None:
+    """The project PATHS name as a whole; None when they name single articles (no project-wide notes then)."""
     from pathlib import Path
 
     if any(Path(cwd, p).is_file() for p in paths):
-        return []
+        return None
     project, _documents = resolve_paths(paths, cwd)
+    return project
+
+
+def orphan_paths(paths: Sequence[str], languages: Sequence[str] | None = None, cwd: str = ".") -> list[str]:
+    """`l10n status` notes: orphan catalogs of the project PATHS name (none when PATHS name articles)."""
+    project = _whole_project(paths, cwd)
+    if project is None:
+        return []
     return orphan_catalogs(project, split_languages(languages) or list(project.languages))
 
 
 def skipped_paths(paths: Sequence[str], cwd: str = ".") -> list[str]:
     """`l10n status` notes: what the project's ``source/`` holds that is not read as an article (relative paths)."""
-    from pathlib import Path
-
-    if any(Path(cwd, p).is_file() for p in paths):
+    project = _whole_project(paths, cwd)
+    if project is None:
         return []
-    project, _documents = resolve_paths(paths, cwd)
     return [project.relative(path) for path in project.skipped_sources()]
