@@ -3,11 +3,25 @@
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import hashlib
 import os
+import signal
+import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX
+    fcntl = None  # type: ignore[assignment]
+
+#: The rare second save displaced by :func:`replace_unless_changed` is kept under this
+#: suffix for the user (never cleaned up silently).
+SAVED_SUFFIX = ".l10n-saved"
 
 
 @contextlib.contextmanager
@@ -66,6 +80,195 @@ def remove_leftover_temps(folder: str | Path, suffixes: tuple[str, ...]) -> list
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:
     atomic_write_bytes(path, text.encode(encoding))
+
+
+def digest_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def replace_unless_changed(path: str | Path, data: bytes, expected: str | None) -> bool:
+    """Put ``data`` at ``path`` atomically unless the file no longer is the one the caller read.
+
+    ``expected`` is the digest of the file as the caller read it (None: it did
+    not exist). Returns True when ``data`` replaced exactly that; False when
+    the file holds something else (an editor saved it since): then the file is
+    left as the editor saved it, and the caller reads it again, merges, and
+    calls again.
+
+    How the check-then-rename window is closed (Linux):
+
+    - The file is checked through a descriptor holding a read lease
+      (``F_SETLEASE``), granted only while nobody has the file open for
+      writing; an editor that then opens it to write *in place* breaks the
+      lease, which is seen below.
+    - The new file and the checked one are swapped in one
+      ``renameat2(RENAME_EXCHANGE)``, and the file swapped out is examined
+      *after* the swap: if it is not the checked inode (an editor renamed its
+      save over the file in the microseconds between check and swap) or its
+      lease is being broken (an editor is opening it to write), the two are
+      swapped back and False is returned; the new file was visible for two
+      system calls, nothing was lost.
+
+    What remains is a writer preempted inside ``open()`` between its path
+    lookup (before the swap) and its lease break (after the examination).
+    Without leases (another OS, some network file systems, a file owned by
+    someone else) in-place writes are only caught up to the swap; without the
+    exchange the digest is compared just before a plain rename (a window of
+    about one system call).
+    """
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if expected is None:
+            written = _link_new(tmp, path)
+            tmp.unlink()
+            if written:
+                _fsync_dir(path.parent)
+            return written
+        with contextlib.suppress(OSError):
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        try:
+            checked = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:  # deleted meanwhile (a checkout?): write all the run has
+            written = _link_new(tmp, path)
+            tmp.unlink()
+            return written
+        try:
+            return _swap_if_unchanged(tmp, path, checked, expected)
+        finally:
+            os.close(checked)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def _swap_if_unchanged(tmp: Path, path: Path, checked: int, expected: str) -> bool:
+    leased = _take_read_lease(checked)
+    try:
+        if leased is None or digest_bytes(_read_all(checked)) != expected:
+            tmp.unlink()
+            return False
+        if not _exchange(tmp, path):  # no atomic exchange here
+            os.replace(tmp, path)
+            _fsync_dir(path.parent)
+            return True
+        # ``tmp`` names what stood at ``path`` at the moment of the swap.
+        swapped_out = os.stat(tmp).st_ino == os.fstat(checked).st_ino
+        if swapped_out and not (leased and _lease_breaking(checked)):
+            tmp.unlink()
+            _fsync_dir(path.parent)
+            return True
+        mine = os.stat(path).st_ino
+        _exchange(tmp, path)  # put the editor's file back
+        if os.stat(tmp).st_ino == mine:
+            tmp.unlink()
+            return False
+        kept = tmp.with_name(tmp.name.removesuffix(".tmp") + SAVED_SUFFIX)
+        os.rename(tmp, kept)
+        raise FileSavedTwiceError(path, kept)
+    finally:
+        if leased:
+            with contextlib.suppress(OSError):
+                fcntl.fcntl(checked, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+
+
+class FileSavedTwiceError(OSError):
+    """Two saves landed within microseconds of l10n's write; the file holds one, ``kept`` the other."""
+
+    def __init__(self, path: Path, kept: Path):
+        super().__init__(f"saved twice while l10n wrote it; the other save is kept in {kept.name}")
+        self.path = path
+        self.kept = kept
+
+
+def _take_read_lease(fd: int, limit: float = 2.0) -> bool | None:
+    """Take a read lease on ``fd``: True; False where leases are not available; None if a
+    writer kept the file open past ``limit`` seconds (the caller treats the file as changed).
+
+    A lease break is signalled with SIGURG (ignored by default) instead of SIGIO, whose
+    default action would end the process.
+    """
+    setlease = getattr(fcntl, "F_SETLEASE", None) if fcntl is not None else None
+    if setlease is None:
+        return False
+    try:
+        fcntl.fcntl(fd, fcntl.F_SETSIG, signal.SIGURG)
+    except (AttributeError, OSError):
+        return False
+    deadline = time.monotonic() + limit
+    while True:
+        try:
+            fcntl.fcntl(fd, setlease, fcntl.F_RDLCK)
+            return True
+        except BlockingIOError:  # open for writing by someone: wait for the save to finish
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(0.001)
+        except OSError:  # EINVAL (no leases on this file system), EACCES (not our file)
+            return False
+
+
+def _lease_breaking(fd: int) -> bool:
+    try:
+        return fcntl.fcntl(fd, fcntl.F_GETLEASE) != fcntl.F_RDLCK
+    except OSError:
+        return True
+
+
+def _read_all(fd: int) -> bytes:
+    os.lseek(fd, 0, os.SEEK_SET)
+    chunks = []
+    while chunk := os.read(fd, 1 << 20):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _link_new(tmp: Path, path: Path) -> bool:
+    """Create ``path`` as ``tmp`` only if it does not exist (True), atomically."""
+    try:
+        os.link(tmp, path)
+    except OSError:  # it exists, or no hard links here: the exchange / compare path decides
+        return False
+    return True
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+_renameat2 = None
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2``); False where that is not available
+    or ``b`` does not exist (then nothing happened)."""
+    global _renameat2
+    if not sys.platform.startswith("linux"):
+        return False
+    if _renameat2 is None:
+        try:
+            fn = ctypes.CDLL(None, use_errno=True).renameat2
+        except (AttributeError, OSError):
+            _renameat2 = False
+            return False
+        fn.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint]
+        fn.restype = ctypes.c_int
+        _renameat2 = fn
+    if _renameat2 is False:
+        return False
+    if _renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err == 2:  # ENOENT: the target vanished (deleted meanwhile): nothing to displace
+        return False
+    if err in (22, 38, 95, 18):  # EINVAL, ENOSYS, EOPNOTSUPP, EXDEV: not supported here
+        return False
+    raise OSError(err, os.strerror(err), str(b))
 
 
 def _umask() -> int:

@@ -7,13 +7,13 @@ between: :func:`write_catalog` receives that digest.
 
 from __future__ import annotations
 
-import hashlib
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import polib
 
-from l10n.atomic import atomic_write_text
+from l10n.atomic import FileSavedTwiceError, atomic_write_text, digest_bytes, replace_unless_changed
 from l10n.errors import L10nError
 
 
@@ -27,47 +27,70 @@ class CatalogFile:
     digest: str
 
 
-def digest_bytes(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def read_catalog(path: str | Path) -> CatalogFile | None:
     """Read and parse a .po/.pot file; None if it does not exist. Malformed files raise L10nError."""
     path = Path(path)
+    data = _read_bytes(path)
+    for _ in range(_SETTLE_TRIES):
+        if data is None:
+            return None
+        try:
+            return parse_catalog_bytes(data, path)
+        except L10nError:
+            # An editor saving in place may be half-way through its write: if the
+            # bytes change within a moment, parse what it finished writing.
+            time.sleep(_SETTLE_SECONDS)
+            again = _read_bytes(path)
+            if again == data:
+                raise
+            data = again
+    return parse_catalog_bytes(data, path) if data is not None else None
+
+
+_SETTLE_TRIES = 5
+_SETTLE_SECONDS = 0.05
+
+
+def _read_bytes(path: Path) -> bytes | None:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         return None
     except OSError as err:
         raise L10nError(f"cannot read: {err.strerror or err}", path=path) from None
-    po = _parse(data, path)
-    return CatalogFile(path=path, po=po, text=data.decode("utf-8", errors="replace"), digest=digest_bytes(data))
 
 
 class CatalogChangedError(L10nError):
     """The file on disk is not the one that was read: someone (an editor) saved it meanwhile."""
 
 
-def current_digest(path: str | Path) -> str | None:
-    """The digest of the file's bytes now; None if it does not exist."""
-    try:
-        return digest_bytes(Path(path).read_bytes())
-    except FileNotFoundError:
-        return None
-    except OSError as err:
-        raise L10nError(f"cannot read: {err.strerror or err}", path=path) from None
-
-
 def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check: bool = True) -> None:
     """Write ``text`` atomically to ``path``.
 
     ``read_digest`` is the digest of the file as it was read before the update
-    (None if it did not exist). With ``check``, raises CatalogChangedError
-    instead of writing when the file on disk no longer has that digest.
+    (None if it did not exist). With ``check``, a file saved on disk since then
+    is never destroyed: CatalogChangedError is raised and the file is as the
+    editor saved it (see :func:`l10n.atomic.replace_unless_changed`). Without
+    ``check`` (a template, derived from its article only) it is replaced.
     """
-    if check and current_digest(path) != read_digest:
+    if not check:
+        atomic_write_text(path, text)
+        return
+    try:
+        written = replace_unless_changed(path, text.encode("utf-8"), read_digest)
+    except FileSavedTwiceError as err:
+        raise L10nError(str(err), path=path) from None
+    except OSError as err:
+        raise L10nError(f"cannot write: {err.strerror or err}", path=path) from None
+    if not written:
         raise CatalogChangedError("changed on disk while l10n was working (saved by an editor?)", path=path)
-    atomic_write_text(path, text)
+
+
+def parse_catalog_bytes(data: bytes, path: str | Path) -> CatalogFile:
+    """A catalog from bytes that came from ``path`` (strict: malformed raises L10nError)."""
+    path = Path(path)
+    return CatalogFile(path=path, po=_parse(data, path), text=data.decode("utf-8", errors="replace"),
+                       digest=digest_bytes(data))
 
 
 def _parse(data: bytes, path: Path) -> polib.POFile:

@@ -9,8 +9,9 @@ kill point named in ``L10N_KILL_AT`` (``<point>:<n>`` = at the n-th hit):
 - ``draft-progress`` after the engine's first batch of the n-th language
 - ``store-after``    right after the n-th draft-store commit
 - ``fsync``          before the n-th os.fsync: a temp file is written, not yet renamed
-- ``replace-before`` right before the n-th os.replace (the rename of an atomic write)
-- ``replace-after``  right after the n-th os.replace
+- ``replace-before`` right before the n-th commit of an atomic write (os.replace,
+  os.link of a new file, or the renameat2 exchange of an existing catalog)
+- ``replace-after``  right after it
 
 With ``L10N_PAUSE_MARK=<file>`` the child pauses there instead (creates the
 file and waits until the test deletes it): two real runs at once.
@@ -80,6 +81,46 @@ SHIM = textwrap.dedent(
                     _die()
 
             os.replace = replace
+            _link = os.link
+
+            def link(src, dst, *args, **kwargs):  # a new catalog: linked into place (no-replace)
+                if _point == "replace-before" and _hit():
+                    _die()
+                _link(src, dst, *args, **kwargs)
+                if _point == "replace-after" and _hit():
+                    _die()
+
+            os.link = link
+
+            import importlib.abc, importlib.machinery, sys
+
+            class _WrapExchange(importlib.abc.MetaPathFinder):
+                # An existing catalog: swapped into place by l10n.atomic._exchange (renameat2).
+                def find_spec(self, name, path, target=None):
+                    if name != "l10n.atomic":
+                        return None
+                    sys.meta_path.remove(self)
+                    spec = importlib.machinery.PathFinder.find_spec(name, path)
+                    run = spec.loader.exec_module
+
+                    def exec_module(module):
+                        run(module)
+                        _exchange = module._exchange
+
+                        def exchange(a, b):
+                            if _point == "replace-before" and _hit():
+                                _die()
+                            done = _exchange(a, b)
+                            if _point == "replace-after" and _hit():
+                                _die()
+                            return done
+
+                        module._exchange = exchange
+
+                    spec.loader.exec_module = exec_module
+                    return spec
+
+            sys.meta_path.insert(0, _WrapExchange())
         elif _point == "fsync":
             _fsync = os.fsync
 
