@@ -343,3 +343,64 @@ def test_the_install_hint_names_the_folder_that_was_searched(tmp_path):
     # the default folder keeps the argospm hint
     with pytest.raises(L10nError, match="argospm install translate-en_az"):
         find_package("en", "az")
+
+
+# --- hostile packages (issue 16) -------------------------------------------------
+
+
+@pytest.mark.parametrize("occupant", ["catalogs", "file", "symlink"])
+def test_install_never_replaces_what_is_not_an_installed_package(tmp_path, occupant):
+    """A valid package whose top folder is ``locales`` installed with ``--dir .`` in a project
+    removed the project's catalogs (exit 0). Refused now, and the folder is untouched."""
+    project = tmp_path / "project"
+    catalog = project / "locales" / "az" / "LC_MESSAGES" / "news.po"
+    if occupant == "catalogs":
+        catalog.parent.mkdir(parents=True)
+        catalog.write_text('msgid ""\nmsgstr ""\n\nmsgid "A."\nmsgstr "B."\n', encoding="utf-8")
+    elif occupant == "file":
+        project.mkdir()
+        (project / "locales").write_text("not a folder")
+    else:
+        (tmp_path / "elsewhere").mkdir()
+        project.mkdir()
+        (project / "locales").symlink_to(tmp_path / "elsewhere")
+    before = sorted((p.relative_to(tmp_path), p.read_bytes() if p.is_file() else None)
+                    for p in project.rglob("*") if not p.is_dir() or p.is_symlink())
+    archive = make_archive(tmp_path / "evil.argosmodel", good_entries("locales"))
+    with pytest.raises(L10nError, match="not installed: .*locales is") as err:
+        install_archive(archive, project)
+    assert str(archive) in str(err.value)
+    after = sorted((p.relative_to(tmp_path), p.read_bytes() if p.is_file() else None)
+                   for p in project.rglob("*") if not p.is_dir() or p.is_symlink())
+    assert after == before
+
+
+def test_install_cli_refuses_to_replace_a_project_folder(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    catalog = tmp_path / "locales" / "ru" / "LC_MESSAGES" / "news.po"
+    catalog.parent.mkdir(parents=True)
+    catalog.write_text('msgid ""\nmsgstr ""\n', encoding="utf-8")
+    archive = make_archive(tmp_path / "evil.argosmodel", good_entries("locales"))
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["models", "install", str(archive), "--dir", "."])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "not installed" in result.output
+    assert catalog.read_text(encoding="utf-8") == 'msgid ""\nmsgstr ""\n'
+
+
+def test_reinstalling_over_an_installed_package_still_works(tmp_path):
+    first = install_archive(make_archive(tmp_path / "a.argosmodel", good_entries()), tmp_path / "pk")
+    second = install_archive(make_archive(tmp_path / "b.argosmodel", good_entries(package_version="1.1")),
+                             tmp_path / "pk")
+    assert first.path == second.path and second.version == "1.1"
+
+
+@pytest.mark.parametrize("top", [".hidden", "new\nline", "tab\there"])
+def test_a_package_folder_that_would_be_invisible_is_refused(tmp_path, top):
+    archive = make_archive(tmp_path / "x.argosmodel", good_entries(top))
+    with pytest.raises(L10nError, match="bad top-level folder name"):
+        install_archive(archive, tmp_path / "pk")
+    assert not (tmp_path / "pk").exists() or not any((tmp_path / "pk").iterdir())

@@ -245,8 +245,9 @@ def validate_archive(path: Path) -> tuple[str, dict]:
                     f"not an Argos package: expected one top-level folder, found {found}", path
                 )
             top = tops.pop()
-            if top in (".", ""):
-                raise L10nError("not an Argos package: bad top-level folder", path)
+            if top in (".", "") or top.startswith(".") or not top.isprintable():
+                # hidden or control-character names install but are then invisible to list/remove
+                raise L10nError(f"not an Argos package: bad top-level folder name {top!r}", path)
             present = set(n.rstrip("/") for n in names)
             meta_name = f"{top}/metadata.json"
             if meta_name not in present:
@@ -347,7 +348,8 @@ def install_archive(path: Path, directory: Path | None = None) -> InstalledPacka
             raise L10nError(f"corrupt archive: {err}", path) from None
         package = read_package(staging / "new" / top)
         old = staging / "old" / top
-        if final.exists():
+        if final.exists() or final.is_symlink():
+            _check_replaceable(final, path)
             old.parent.mkdir()
             os.replace(final, old)
         try:
@@ -364,6 +366,23 @@ def install_archive(path: Path, directory: Path | None = None) -> InstalledPacka
         target_prefix=package.target_prefix,
         tokenizer=final / package.tokenizer.name,
     )
+
+
+def _check_replaceable(final: Path, archive: Path) -> None:
+    """Refuse to replace anything but an installed package: a package whose top folder is
+    ``locales`` installed with ``--dir .`` must not take a project's catalogs with it."""
+    what = "a symbolic link" if final.is_symlink() else "a file" if not final.is_dir() else None
+    if what is None:
+        try:
+            read_package(final)
+        except L10nError:
+            what = "a folder that is not an installed package"
+    if what is not None:
+        raise L10nError(
+            f"not installed: {final} is {what}; the package would replace it "
+            "(install into a packages folder, e.g. --dir packages)",
+            archive,
+        )
 
 
 def archives_in(folder: Path) -> list[Path]:
