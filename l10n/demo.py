@@ -18,7 +18,7 @@ from pathlib import Path
 from l10n.atomic import atomic_write_bytes, atomic_write_text
 from l10n.errors import L10nError
 from l10n.project import CONFIG_FILE, DEFAULT_LANGUAGES, SOURCE_DIR, Project
-from l10n.workflow import (
+from l10n.translate.run import (
     LanguageProgress,
     TranslateResult,
     argos_engine_factory,

@@ -270,7 +270,7 @@ class GlossaryEngine:
 
     ``strategy="retry"`` (default): translate the texts as they are; texts whose
     draft lacks a required rendering are translated again with their terms
-    protected by placeholder tokens (l10n.protect), and the protected result is
+    protected by placeholder tokens (l10n.engine.protect), and the protected result is
     used when every term then comes out intact. ``strategy="protect"``: protect
     terms on the first pass. Either way, a draft that still misses terms is kept
     (the draft with fewer missing terms, the unprotected one on a tie) and listed
@@ -292,7 +292,7 @@ class GlossaryEngine:
 
     def translate(self, texts, progress=None):
         from l10n.engine.base import Draft
-        from l10n.protect import protect
+        from l10n.engine.protect import protect
 
         texts = list(texts)
         lang = self.target

@@ -241,7 +241,7 @@ def check_language(code: str, path: Path | None = None) -> str:
     else L10nError ("unknown language code"), naming ``path``."""
     from babel import Locale
 
-    from l10n.catalog import language_info
+    from l10n.catalog.model import language_info
 
     try:
         language_info(code)

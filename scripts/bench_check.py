@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polib
 
-from l10n.qa import check_paths
+from l10n.check.runner import check_paths
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -1,4 +1,4 @@
-"""Compare l10n.merge with GNU msgmerge on a synthetic archive: same decisions? how fast?
+"""Compare l10n.catalog.merge with GNU msgmerge on a synthetic archive: same decisions? how fast?
 
 Builds a catalog of N reviewed English sentences (word salads drawn from the
 demo corpus vocabulary), then a new template in which most sentences are
@@ -25,8 +25,8 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog import build_template, dump, language_info, new_pofile
-from l10n.merge import merge_catalog
+from l10n.catalog.model import build_template, dump, language_info, new_pofile
+from l10n.catalog.merge import merge_catalog
 
 CORPUS = Path(__file__).resolve().parent / "demo_corpus" / "news.tsv"
 
@@ -144,7 +144,7 @@ def main() -> None:
     print(f"changed/new sentences where l10n and msgmerge decide the same: {agree}/{len(changed)}")
     print(f"correct decision (edited -> stale from its original, new -> untranslated): "
           f"l10n {ours_right}/{len(changed)}, msgmerge {gnu_right}/{len(changed)}")
-    print(f"time: msgmerge {t_gnu:.3f}s (baseline, incl. process start), l10n.merge {t_ours:.3f}s, "
+    print(f"time: msgmerge {t_gnu:.3f}s (baseline, incl. process start), l10n.catalog.merge {t_ours:.3f}s, "
           f"ratio l10n/msgmerge = {t_ours / t_gnu:.2f}")
 
 

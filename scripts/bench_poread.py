@@ -1,4 +1,4 @@
-"""How much the strict reader (l10n.poread.load_po) costs over plain polib.pofile, in one run.
+"""How much the strict reader (l10n.catalog.reader.load_po) costs over plain polib.pofile, in one run.
 
     uv run python scripts/bench_poread.py [ENTRIES]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polib
 
-from l10n.poread import load_po
+from l10n.catalog.reader import load_po
 
 
 def build(path: Path, entries: int) -> None:

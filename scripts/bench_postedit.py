@@ -6,8 +6,8 @@ Builds a scratch project of ARTICLES articles (default 100) with SEGMENTS
 reviewed machine drafts each (default 40) in az and ru, 2/3 of them edited by
 a "translator", and the raw drafts in the draft store. Times (best of 3):
 
-- baseline: reading every catalog (l10n.catalog_io.read_catalog), nothing else;
-- postedit: l10n.postedit.postedit_project (read + one store query + chrF and
+- baseline: reading every catalog (l10n.catalog.files.read_catalog), nothing else;
+- postedit: l10n.report.postedit.postedit_project (read + one store query + chrF and
   word edit rate per segment);
 - per-entry store lookups: the same report, but looking up each draft with
   DraftStore.drafts_for (one query per segment), as the store API offered before.
@@ -25,9 +25,9 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog import fill_draft, new_pofile
-from l10n.catalog_io import read_catalog
-from l10n.postedit import DraftIndex, catalog_rows, postedit_project
+from l10n.catalog.model import fill_draft, new_pofile
+from l10n.catalog.files import read_catalog
+from l10n.report.postedit import DraftIndex, catalog_rows, postedit_project
 from l10n.project import Document, Project
 from l10n.store import DraftStore, StoredDraft
 

@@ -7,8 +7,8 @@ import polib
 import pytest
 from catalog_helpers import msgfmt_check
 
-from l10n import catalog
-from l10n.catalog import (
+from l10n.catalog import model as catalog
+from l10n.catalog.model import (
     DRAFT,
     REVIEWED,
     STALE,
@@ -125,7 +125,7 @@ def test_dump_round_trips_through_polib_byte_for_byte():
 
 def test_a_hard_wrapped_sentence_is_one_line_in_the_template_however_it_is_wrapped():
     """LF, CRLF and a different wrap give the same msgid, so translation memory and MT see one sentence."""
-    from l10n.catalog import build_template
+    from l10n.catalog.model import build_template
     from l10n.segment import segment_text
 
     wraps = ["Customs officers seized\ndrugs at the border.", "Customs officers seized  \r\n  drugs at the\r\nborder.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from l10n.checks import (
+from l10n.check.checks import (
     CHECKS,
     CheckContext,
     Finding,

@@ -13,7 +13,7 @@ from catalog_helpers import (
 from fakes import FakeEngines
 from typer.testing import CliRunner
 
-from l10n import workflow
+from l10n.translate import run as workflow
 from l10n.cli import app
 from l10n.demo import install_demo_packages
 

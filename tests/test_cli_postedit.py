@@ -8,7 +8,7 @@ from catalog_helpers import ARTICLE_A, ARTICLE_B, make_project
 from fakes import FakeEngines
 from typer.testing import CliRunner
 
-from l10n import workflow
+from l10n.translate import run as workflow
 from l10n.cli import app
 
 runner = CliRunner()

@@ -102,7 +102,7 @@ def test_status_notes_have_their_own_column_so_percentages_align(empty_project, 
     from catalog_helpers import ARTICLE_A
     from fakes import FakeEngines
 
-    from l10n import workflow
+    from l10n.translate import run as workflow
 
     (empty_project / "source" / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
     monkeypatch.setattr(workflow, "argos_engine_factory", lambda *args, **kwargs: FakeEngines())

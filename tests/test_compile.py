@@ -11,7 +11,7 @@ import subprocess
 import polib
 import pytest
 
-from l10n.compile import compile_catalog, mo_bytes
+from l10n.catalog.mo import compile_catalog, mo_bytes
 from l10n.errors import L10nError
 
 RU_PLURALS = ("nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && "

@@ -9,7 +9,7 @@ import polib
 import pytest
 from catalog_helpers import catalog_files, msgfmt_check, snapshot
 
-from l10n.catalog import DRAFT, entry_state, provenance
+from l10n.catalog.model import DRAFT, entry_state, provenance
 from l10n.demo import NOTE, demo_file, run_demo
 from l10n.errors import L10nError
 
@@ -70,7 +70,7 @@ def test_committed_sample_catalogs_are_what_the_toolkit_produces(tmp_path, msgfm
     import shutil
 
     from l10n.project import Project
-    from l10n.workflow import translate_project
+    from l10n.translate.run import translate_project
 
     repo = REPO_SOURCE.parents[1]
     for name in ("source", "locales"):

@@ -9,9 +9,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n.catalog import msgid_for
+from l10n.catalog.model import msgid_for
 from l10n.errors import L10nError
-from l10n.export import export_paths, plan, rebuild, render_html
+from l10n.export.plan import export_paths, plan, rebuild, render_html
 from l10n.project import Project
 from l10n.segment import segment_text
 

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from l10n.errors import L10nError
-from l10n.poread import decode_po, parse_po
+from l10n.catalog.reader import decode_po, parse_po
 
 FUZZ = settings(
     max_examples=250,

@@ -18,7 +18,7 @@ from l10n.glossary import (
     read_glossary,
     rendering_found,
 )
-from l10n.protect import protect
+from l10n.engine.protect import protect
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -36,7 +36,7 @@ import polib
 import pytest
 
 from l10n.demo import demo_file, install_demo_packages
-from l10n.poread import load_po
+from l10n.catalog.reader import load_po
 
 ARTICLE = "wco-europe-customs.txt"
 REVIEWED_MSGID = "Mehdiyev informed the participants about the work done by the Azerbaijani State Customs Committee during the chairmanship in the European region."

@@ -136,7 +136,7 @@ def test_missing_project_folder_is_a_clear_error(tmp_path):
 
 
 def test_import_creates_nothing(tmp_path):
-    code = "import l10n.lock, l10n.poread"
+    code = "import l10n.lock, l10n.catalog.reader"
     subprocess.run([sys.executable, "-c", code], cwd=tmp_path, check=True)
     assert list(tmp_path.iterdir()) == []
 

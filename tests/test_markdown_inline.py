@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.markdown_inline import inline_html
+from l10n.export.markdown_inline import inline_html
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from l10n.numbers import english_numbers, missing_numbers, renderings, symbols
+from l10n.check.numbers import english_numbers, missing_numbers, renderings, symbols
 
 
 def test_english_numbers_values():

@@ -9,7 +9,7 @@ import polib
 import pytest
 
 from l10n.errors import L10nError
-from l10n.poread import decode_po, load_po, parse_po
+from l10n.catalog.reader import decode_po, load_po, parse_po
 
 HEADER = (
     'msgid ""\n'

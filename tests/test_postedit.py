@@ -5,8 +5,8 @@ from datetime import UTC, datetime
 import polib
 import pytest
 
-from l10n.catalog import fill_draft, new_pofile, set_provenance
-from l10n.postedit import (
+from l10n.catalog.model import fill_draft, new_pofile, set_provenance
+from l10n.report.postedit import (
     DraftIndex,
     PostEditRow,
     catalog_rows,

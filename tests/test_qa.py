@@ -8,7 +8,7 @@ import polib
 import pytest
 
 from l10n.errors import L10nError
-from l10n.qa import catalog_language, check_paths, collect_catalogs
+from l10n.check.runner import catalog_language, check_paths, collect_catalogs
 
 
 def _po(path: Path, lang: str | None, entries) -> Path:

@@ -9,11 +9,11 @@ import pytest
 from catalog_helpers import ARTICLE_A, make_project, msgfmt_check
 from fakes import FakeEngine, FakeEngines
 
-from l10n.catalog import DRAFT, REVIEWED, entry_state, language_info, provenance
+from l10n.catalog.model import DRAFT, REVIEWED, entry_state, language_info, provenance
 from l10n.errors import L10nError
 from l10n.project import Project
-from l10n.rebase import rebase_drafts
-from l10n.workflow import translate_project
+from l10n.catalog.rebase import rebase_drafts
+from l10n.translate.run import translate_project
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 T1 = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -184,7 +184,7 @@ def test_catalog_deleted_during_the_run_is_written_whole(project, msgfmt):
 
 
 def test_a_catalog_that_keeps_changing_is_refused_and_left_as_saved(project, monkeypatch):
-    from l10n import workflow
+    from l10n.translate import run as workflow
 
     path = _po(project)
     real_read = workflow.read_catalog

@@ -223,7 +223,7 @@ def test_cli_translate_overlong_segment_is_chunked_visibly_not_dropped(tmp_path)
     """A segment longer than the model takes gets a warning naming it, and a draft (demo packages)."""
     _require_command("translate")
     from l10n.demo import install_demo_packages
-    from l10n.poread import load_po
+    from l10n.catalog.reader import load_po
 
     project = tmp_path / "proj"
     (project / "source").mkdir(parents=True)

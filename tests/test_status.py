@@ -5,8 +5,8 @@ from catalog_helpers import ARTICLE_A, ARTICLE_B, make_project, msgfmt_check
 from fakes import FakeEngines
 
 from l10n.project import Project
-from l10n.status import project_status, status_paths
-from l10n.workflow import translate_project
+from l10n.report.status import project_status, status_paths
+from l10n.translate.run import translate_project
 
 
 def test_counts_agree_with_msgfmt_statistics(tmp_path, msgfmt):
@@ -43,7 +43,7 @@ def test_articles_without_catalogs_count_as_untranslated(tmp_path):
 
 
 def test_outdated_catalogs_and_totals(tmp_path):
-    from l10n.status import totals
+    from l10n.report.status import totals
 
     make_project(tmp_path, {"a.txt": ARTICLE_A, "b.txt": ARTICLE_B})
     project = Project.open(tmp_path)

@@ -37,7 +37,7 @@ def translate(
     json_out: JsonOpt = False,
 ) -> None:
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
-    from l10n.workflow import translate_paths
+    from l10n.translate.run import translate_paths
 
     with _progress(enabled=not json_out) as progress:
         result = translate_paths(
@@ -61,7 +61,7 @@ def translate(
 @user_errors
 def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) -> None:
     """Review status per article and language: reviewed, draft, stale, untranslated."""
-    from l10n.status import orphan_paths, skipped_paths, status_paths, totals
+    from l10n.report.status import orphan_paths, skipped_paths, status_paths, totals
 
     rows = status_paths([str(p) for p in paths or []], to)
     for orphan in orphan_paths([str(p) for p in paths or []], to):

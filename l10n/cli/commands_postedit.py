@@ -21,7 +21,7 @@ def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False
     entries. 'no draft': reviewed, but the raw draft is not in
     locales/.l10n/drafts.sqlite (e.g. the English changed), so not measured.
     """
-    from l10n.postedit import postedit_paths, totals
+    from l10n.report.postedit import postedit_paths, totals
 
     rows = postedit_paths([str(p) for p in paths or []], to)
     if json_out:

@@ -47,7 +47,7 @@ def check(
     Prints path:line: check: message; findings on drafts are marked \\[draft] or \\[stale].
     Exits 1 when a reviewed entry has a finding.
     """
-    from l10n.qa import check_paths
+    from l10n.check.runner import check_paths
 
     report = check_paths(paths or [], lang=lang, glossary=glossary)
     if json_out:
@@ -92,7 +92,7 @@ def export(
     json_out: JsonOpt = False,
 ) -> None:
     """Write localized articles rebuilt with the source layout; refuse under-reviewed ones (exit 1)."""
-    from l10n.export import export_paths
+    from l10n.export.plan import export_paths
 
     results = export_paths(paths or [], to, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
                            fallback=fallback)
@@ -120,7 +120,7 @@ def export(
 @user_errors
 def compile_(paths: CatalogsArg = None, lang: LangOpt = None, json_out: JsonOpt = False) -> None:
     """Compile catalogs to .mo files next to them (as msgfmt does: fuzzy entries left out)."""
-    from l10n.compile import compile_paths
+    from l10n.catalog.mo import compile_paths
 
     results = compile_paths(paths or [], lang=lang)
     if json_out:

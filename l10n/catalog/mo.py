@@ -1,7 +1,7 @@
 """Compile catalogs to binary .mo files with Babel, the way GNU msgfmt does.
 
 Babel's ``write_mo`` writes the messages; the catalog is read with Babel's
-``PoFileParser`` (after the strict check of :func:`l10n.poread.load_po`). Three
+``PoFileParser`` (after the strict check of :func:`l10n.catalog.reader.load_po`). Three
 details make the result match ``msgfmt`` (without ``--use-fuzzy``):
 
 - the header entry is written verbatim as it is in the .po (Babel would
@@ -116,7 +116,7 @@ def mo_bytes(text: str, path: str | Path = "<catalog>") -> tuple[bytes, tuple[in
 
 def compile_catalog(po_path: str | Path, mo_path: str | Path | None = None) -> CompileResult:
     """Compile the catalog at ``po_path`` to ``mo_path`` (default: next to it, ``.mo``), atomically."""
-    from l10n.poread import decode_po, load_po
+    from l10n.catalog.reader import decode_po, load_po
 
     po_path = Path(po_path)
     load_po(po_path)  # strict check first: errors name the file and line
@@ -128,9 +128,9 @@ def compile_catalog(po_path: str | Path, mo_path: str | Path | None = None) -> C
 
 def compile_paths(paths=(), *, lang: str | None = None, cwd: str | Path = ".") -> list[CompileResult]:
     """``l10n compile``: every catalog of PATHS (.po files or folders; default: the project's)."""
-    from l10n.poread import load_po
+    from l10n.catalog.reader import load_po
     from l10n.project import check_language
-    from l10n.qa import catalog_language, collect_catalogs
+    from l10n.check.runner import catalog_language, collect_catalogs
 
     lang = check_language(lang) if lang is not None else None
     results = []

@@ -4,7 +4,7 @@ A check is ``check(source, translation, ctx) -> list[str]`` (messages; empty whe
 fine). :data:`CHECKS` lists them by name; :func:`check_catalog` runs them over every
 translated entry of a catalog (drafts and stale entries too) and returns
 :class:`Finding` objects that know the file, the entry's line, the check and the
-entry's review state. File handling is in :mod:`l10n.qa`.
+entry's review state. File handling is in :mod:`l10n.check.runner`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog import REVIEWED, UNTRANSLATED, entry_state
+from l10n.catalog.model import REVIEWED, UNTRANSLATED, entry_state
 from l10n.glossary import Glossary
-from l10n.numbers import missing_numbers
+from l10n.check.numbers import missing_numbers
 
 #: Length ratio (translation / English, in characters) outside this range is an outlier;
 #: only for English texts of at least LENGTH_MIN_CHARS characters.

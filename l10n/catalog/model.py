@@ -1,6 +1,6 @@
 """Gettext templates and catalogs as data: headers, entries, review states, provenance.
 
-No file I/O here (see :mod:`l10n.catalog_io`). Catalogs are ``polib.POFile``
+No file I/O here (see :mod:`l10n.catalog.files`). Catalogs are ``polib.POFile``
 objects; :func:`dump` turns one into the exact text the toolkit writes.
 
 Review states (DESIGN.md): ``untranslated`` (empty msgstr), ``draft`` (fuzzy),

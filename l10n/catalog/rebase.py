@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import polib
 
-from l10n.catalog import LanguageInfo, active_entries, fill_draft, has_translation, is_fuzzy, provenance
-from l10n.merge import merge_catalog
+from l10n.catalog.model import LanguageInfo, active_entries, fill_draft, has_translation, is_fuzzy, provenance
+from l10n.catalog.merge import merge_catalog
 
 __all__ = ["rebase_drafts"]
 

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from l10n.catalog import REVIEWED, UNTRANSLATED, active_entries, entry_state
-from l10n.checks import CheckContext, Finding, check_catalog
+from l10n.catalog.model import REVIEWED, UNTRANSLATED, active_entries, entry_state
+from l10n.check.checks import CheckContext, Finding, check_catalog
 from l10n.errors import L10nError
 from l10n.glossary import Glossary, find_glossary, load_glossary
 
@@ -91,7 +91,7 @@ def check_paths(
     cwd: str | Path = ".",
 ) -> CheckReport:
     """Check every catalog of ``paths`` (only ``lang`` ones when given)."""
-    from l10n.poread import load_po
+    from l10n.catalog.reader import load_po
     from l10n.project import check_language
 
     lang = check_language(lang) if lang is not None else None

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 
-from l10n.catalog import active_entries, count_states, msgid_for, word_count
-from l10n.catalog_io import read_catalog
+from l10n.catalog.model import active_entries, count_states, msgid_for, word_count
+from l10n.catalog.files import read_catalog
 from l10n.project import Document, Project, resolve_paths, split_languages
 
 

@@ -18,7 +18,7 @@ Formats: ``txt`` (the rebuilt text), ``md`` (the same; for a .txt source, headin
 get a ``#``), ``html`` (a standalone page, ``<html lang>``, a ``<title>``, one
 ``<h1>``-``<h6>`` or ``<p>`` per paragraph, Markdown lists as ``<ul>``/``<ol>`` and
 tables as ``<table>``, text escaped; for a .md source, inline links, images, code
-spans and emphasis become HTML too, see :mod:`l10n.markdown_inline`) and ``json`` (every segment with source, translation, state, output).
+spans and emphasis become HTML too, see :mod:`l10n.export.markdown_inline`) and ``json`` (every segment with source, translation, state, output).
 Files go to ``<out_dir>/<doc>.<ext>``, default ``dist/<lang>/`` in the project.
 """
 
@@ -35,7 +35,7 @@ from pathlib import Path
 import polib
 
 from l10n.atomic import atomic_write_text
-from l10n.catalog import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state, msgid_for, translation_text
+from l10n.catalog.model import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state, msgid_for, translation_text
 from l10n.errors import L10nError
 
 FORMATS = ("txt", "md", "html", "json")
@@ -166,7 +166,7 @@ def _html_blocks(text: str, pieces: Sequence[Piece], markdown: bool = False) -> 
     """Per paragraph: (tag, [inner HTML], start offset); a Markdown list paragraph is ("ul"|"ol", items, start)."""
     chunks = _chunks(text, pieces)
     if markdown:
-        from l10n.markdown_inline import inline_html as escape
+        from l10n.export.markdown_inline import inline_html as escape
     else:
         escape = html.escape
     paragraphs: dict[int, list[int]] = {}
@@ -352,7 +352,7 @@ def export_document(
 
     ``fmt`` None means the article's own format: ``txt`` for a .txt article, ``md`` for .md.
     """
-    from l10n.poread import load_po
+    from l10n.catalog.reader import load_po
     from l10n.segment import read_source, segment_text
 
     if fmt is None:

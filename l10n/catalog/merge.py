@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from l10n.catalog import (
+from l10n.catalog.model import (
     LanguageInfo,
     catalog_metadata,
     has_translation,

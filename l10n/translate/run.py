@@ -1,7 +1,7 @@
 """`l10n translate` as a library function: segment, update templates and catalogs, draft, write.
 
 For each language: every catalog is merged with its new template
-(:mod:`l10n.merge`); entries without a translation are drafted first from
+(:mod:`l10n.catalog.merge`); entries without a translation are drafted first from
 translation memory (reviewed entries with the same English in the language's
 other catalogs), then by the engine — all missing segments of all articles in
 ONE ``engine.translate`` call (drafts already in the store for the same
@@ -24,7 +24,7 @@ import warnings as warnings_module
 import polib
 
 from l10n.atomic import remove_leftover_temps
-from l10n.catalog import (
+from l10n.catalog.model import (
     DRAFT,
     REVIEWED,
     STALE,
@@ -39,7 +39,7 @@ from l10n.catalog import (
     language_info,
     provenance,
 )
-from l10n.catalog_io import (
+from l10n.catalog.files import (
     CatalogChangedError,
     CatalogFile,
     read_catalog,
@@ -48,7 +48,7 @@ from l10n.catalog_io import (
 from l10n.engine.base import Engine, SegmentWarning
 from l10n.errors import L10nError
 from l10n.lock import project_lock
-from l10n.merge import MergeResult, merge_catalog
+from l10n.catalog.merge import MergeResult, merge_catalog
 from l10n.project import (
     SOURCE_LANGUAGE,
     Document,
@@ -201,7 +201,7 @@ def translate_project(
 
     Holds the project lock (:mod:`l10n.lock`; another run waits ``lock_wait``
     seconds, then fails). A catalog saved by an editor during the run is
-    merged again before writing (:mod:`l10n.rebase`), so the edit survives.
+    merged again before writing (:mod:`l10n.catalog.rebase`), so the edit survives.
     """
     with project_lock(project.root, wait=lock_wait):
         # Temp files of a run killed before its renames; only translate writes .po/.pot, and we hold the lock.
@@ -441,7 +441,7 @@ def _same_content(old: CatalogFile | None, text: str) -> bool:
     return old is not None and (text == old.text or text == dump(old.po))
 
 
-def _write_checked(item: _Pending, stamp: str, attempts: int = 3) -> None:
+def _write_checked(item: _Pending, stamp: str, attempts: int = 5) -> None:
     """Write unless the file changed on disk since it was read; then merge the saved file again.
 
     A template is derived from its article only, so it is simply rewritten. A
@@ -456,7 +456,7 @@ def _write_checked(item: _Pending, stamp: str, attempts: int = 3) -> None:
         if item.template is None or item.info is None:
             write_catalog(item.path, dump(item.po), read_digest=None, check=False)
             return
-    from l10n.rebase import rebase_drafts
+    from l10n.catalog.rebase import rebase_drafts
 
     for _ in range(attempts):
         saved = read_catalog(item.path)

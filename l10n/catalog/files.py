@@ -95,7 +95,7 @@ def parse_catalog_bytes(data: bytes, path: str | Path) -> CatalogFile:
 
 def _parse(data: bytes, path: Path) -> polib.POFile:
     try:
-        from l10n.poread import decode_po, parse_po
+        from l10n.catalog.reader import decode_po, parse_po
     except ImportError:  # pragma: no cover - before the strict reader existed
         try:
             return polib.pofile(data.decode("utf-8"), wrapwidth=78)
