@@ -18,12 +18,9 @@ from pathlib import Path
 from l10n.atomic import atomic_write_bytes, atomic_write_text
 from l10n.errors import L10nError
 from l10n.project import CONFIG_FILE, DEFAULT_LANGUAGES, SOURCE_DIR, Project
-from l10n.translate.run import (
-    LanguageProgress,
-    TranslateResult,
-    argos_engine_factory,
-    translate_project,
-)
+from l10n.engine.factory import argos_engine_factory
+from l10n.translate import TranslateResult, translate_project
+from l10n.translate.drafting import LanguageProgress
 
 DEMO_ARTICLE = "wco-europe-customs.txt"
 DEMO_PACKAGES = ("en_az.argosmodel", "en_ru.argosmodel")

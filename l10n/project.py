@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from l10n.errors import L10nError
+from l10n.languages import normalize_language
 
 SOURCE_DIR = "source"
 LOCALES_DIR = "locales"
 CONFIG_FILE = "l10n.toml"
 ARTICLE_SUFFIXES = (".txt", ".md")
 DEFAULT_LANGUAGES: tuple[str, ...] = ("az", "ru")
-SOURCE_LANGUAGE = "en"
 
 
 @dataclass(frozen=True)
@@ -201,7 +201,7 @@ def _from_config(root: Path, config_path: Path) -> Project:
         or not all(isinstance(x, str) and x.strip() for x in languages)
     ):
         raise L10nError("'languages' must be a non-empty list of language codes", path=config_path)
-    languages = list(dict.fromkeys(check_language(code, config_path) for code in languages))
+    languages = list(dict.fromkeys(normalize_language(code, config_path) for code in languages))
     engine = _engine_config(root, config_path, data.get("engine", {}))
     return Project(root=root, languages=tuple(languages), engine=engine)
 
@@ -222,29 +222,3 @@ def _engine_config(root: Path, config_path: Path, section: Any) -> EngineConfig:
         packages_dir=None if packages_dir is None else (root / packages_dir),
         beam_size=beam,
     )
-
-
-def split_languages(values: Sequence[str] | None) -> list[str]:
-    """``["az,ru", "tr"]`` -> ``["az", "ru", "tr"]`` (order kept, duplicates dropped; unknown codes: L10nError)."""
-    out: list[str] = []
-    for value in values or []:
-        for code in value.split(","):
-            code = code.strip()
-            code = check_language(code) if code else ""
-            if code and code not in out:
-                out.append(code)
-    return out
-
-
-def check_language(code: str, path: Path | None = None) -> str:
-    """``code`` in gettext's spelling (``RU`` -> ``ru``, ``ru_ru`` -> ``ru_RU``) if Babel (CLDR) knows it,
-    else L10nError ("unknown language code"), naming ``path``."""
-    from babel import Locale
-
-    from l10n.catalog.model import language_info
-
-    try:
-        language_info(code)
-    except L10nError as err:
-        raise L10nError(err.message, path=path) from None
-    return str(Locale.parse(code))

@@ -25,7 +25,8 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog.model import build_template, dump, language_info, new_pofile
+from l10n.catalog.model import build_template, dump, new_pofile
+from l10n.languages import language_info
 from l10n.catalog.merge import merge_catalog
 
 CORPUS = Path(__file__).resolve().parent / "demo_corpus" / "news.tsv"

@@ -23,7 +23,7 @@ import polib
 
 from l10n.engine.base import Draft
 from l10n.project import Project
-from l10n.translate.run import translate_project
+from l10n.translate import translate_project
 
 CORPUS = Path(__file__).resolve().parent / "demo_corpus" / "news.tsv"
 

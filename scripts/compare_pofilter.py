@@ -32,7 +32,7 @@ import polib
 
 from l10n.check.checks import CheckContext, check_catalog
 from l10n.glossary import find_glossary, load_glossary
-from l10n.check.runner import catalog_language
+from l10n.languages import catalog_language
 
 # pofilter test -> our check family (None: no counterpart in l10n check)
 FAMILY = {

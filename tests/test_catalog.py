@@ -19,10 +19,10 @@ from l10n.catalog.model import (
     entry_state,
     fill_draft,
     format_date,
-    language_info,
     provenance,
     set_provenance,
 )
+from l10n.languages import language_info
 from l10n.errors import L10nError
 
 

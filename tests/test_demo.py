@@ -70,7 +70,7 @@ def test_committed_sample_catalogs_are_what_the_toolkit_produces(tmp_path, msgfm
     import shutil
 
     from l10n.project import Project
-    from l10n.translate.run import translate_project
+    from l10n.translate import translate_project
 
     repo = REPO_SOURCE.parents[1]
     for name in ("source", "locales"):

@@ -11,13 +11,13 @@ from l10n.engine.base import Draft, Engine
 from l10n.errors import L10nError
 from l10n.glossary import (
     Glossary,
-    GlossaryEngine,
     find_glossary,
     load_glossary,
     parse_glossary,
     read_glossary,
     rendering_found,
 )
+from l10n.engine.glossary import GlossaryEngine
 from l10n.engine.protect import protect
 
 REPO = Path(__file__).resolve().parents[1]
@@ -322,3 +322,25 @@ def test_tbx_syntax_error_has_a_line(tmp_path):
     with pytest.raises(L10nError) as err:
         load_glossary(path)
     assert str(err.value).startswith(f"{path}:4: invalid TBX")
+
+
+def test_a_tbx_only_project_gets_its_glossary_in_drafts_as_in_check(tmp_path):
+    """translate applied only glossary.tsv while check also read glossary.tbx: a TBX-only project
+    got glossary checks but no glossary in its drafts. Both now use the one lookup."""
+    import shutil
+
+    import l10n
+    from l10n.check.runner import check_paths
+    from l10n.engine.packages import install_archive
+    from l10n.translate import translate_paths
+
+    (tmp_path / "source").mkdir()
+    shutil.copy(REPO / "source" / "wco-europe-customs.txt", tmp_path / "source")
+    (tmp_path / "glossary.tbx").write_text(TBX2, encoding="utf-8")
+    packages = tmp_path / "packages"
+    install_archive(Path(l10n.__file__).parent / "demo" / "en_az.argosmodel", packages)
+    result = translate_paths([tmp_path], ["az"], packages_dir=packages)
+    assert result.languages[0].origin.endswith("+glossary"), result.languages[0].origin
+    assert find_glossary(tmp_path) == (tmp_path / "glossary.tbx").resolve()
+    report = check_paths([tmp_path / "locales"], lang="az")  # the same file is what check enforces
+    assert report.catalogs

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from l10n.catalog.model import REVIEWED, entry_state
 from l10n.catalog.reader import load_po
 from l10n.project import Project
-from l10n.translate.run import translate_project
+from l10n.translate import translate_project
 
 LANGS = ("az", "ru")
 SUBJECTS = ["The committee", "The minister", "Customs officers", "The bank", "Farmers", "The court"]

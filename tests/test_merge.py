@@ -5,7 +5,8 @@ from dataclasses import dataclass
 import polib
 import pytest
 
-from l10n.catalog.model import STALE, build_template, entry_state, language_info, new_pofile
+from l10n.catalog.model import STALE, build_template, entry_state, new_pofile
+from l10n.languages import language_info
 from l10n.catalog.merge import FUZZY_THRESHOLD, best_match, merge_catalog, similarity
 
 AZ = language_info("az")

@@ -3,14 +3,8 @@ from __future__ import annotations
 import pytest
 
 from l10n.errors import L10nError
-from l10n.project import (
-    DEFAULT_LANGUAGES,
-    Document,
-    Project,
-    find_project,
-    resolve_paths,
-    split_languages,
-)
+from l10n.project import DEFAULT_LANGUAGES, Document, Project, find_project, resolve_paths
+from l10n.languages import split_languages
 
 
 @pytest.fixture

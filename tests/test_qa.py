@@ -8,7 +8,8 @@ import polib
 import pytest
 
 from l10n.errors import L10nError
-from l10n.check.runner import catalog_language, check_paths, collect_catalogs
+from l10n.check.runner import check_paths, collect_catalogs
+from l10n.languages import catalog_language
 
 
 def _po(path: Path, lang: str | None, entries) -> Path:

@@ -9,11 +9,12 @@ import pytest
 from catalog_helpers import ARTICLE_A, make_project, msgfmt_check
 from fakes import FakeEngine, FakeEngines
 
-from l10n.catalog.model import DRAFT, REVIEWED, entry_state, language_info, provenance
+from l10n.catalog.model import DRAFT, REVIEWED, entry_state, provenance
+from l10n.languages import language_info
 from l10n.errors import L10nError
 from l10n.project import Project
 from l10n.catalog.rebase import rebase_drafts
-from l10n.translate.run import translate_project
+from l10n.translate import translate_project
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 T1 = datetime(2026, 11, 28, 10, 0, tzinfo=UTC)
@@ -185,6 +186,7 @@ def test_catalog_deleted_during_the_run_is_written_whole(project, msgfmt):
 
 def test_a_catalog_that_keeps_changing_is_refused_and_left_as_saved(project, monkeypatch):
     from l10n.translate import run as workflow
+    from l10n.translate import writing
 
     path = _po(project)
     real_read = workflow.read_catalog
@@ -198,6 +200,7 @@ def test_a_catalog_that_keeps_changing_is_refused_and_left_as_saved(project, mon
         return found
 
     monkeypatch.setattr(workflow, "read_catalog", read_then_editor_saves)
+    monkeypatch.setattr(writing, "read_catalog", read_then_editor_saves)  # the re-reads before writing
     with pytest.raises(L10nError, match="keeps changing on disk") as info:
         _run(project, lambda: saves.append(1) or _review(path, "Trade grew by five percent.", "Ticarət artıb."))
     assert str(info.value).startswith(f"{path}: ")

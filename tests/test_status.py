@@ -6,7 +6,7 @@ from fakes import FakeEngines
 
 from l10n.project import Project
 from l10n.report.status import project_status, status_paths
-from l10n.translate.run import translate_project
+from l10n.translate import translate_project
 
 
 def test_counts_agree_with_msgfmt_statistics(tmp_path, msgfmt):

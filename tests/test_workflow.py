@@ -19,7 +19,7 @@ from l10n.catalog.model import DRAFT, REVIEWED, STALE, entry_state, provenance
 from l10n.errors import L10nError
 from l10n.project import Project
 from l10n.store import DraftStore
-from l10n.translate.run import translate_project
+from l10n.translate import translate_project
 
 T0 = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 T1 = datetime(2026, 11, 28, 10, 30, tzinfo=UTC)

@@ -118,7 +118,7 @@ def test_translator_saves_during_translate_runs_survive(tmp_path, mode):
     from fakes import FakeEngines
 
     from l10n.project import Project
-    from l10n.translate.run import translate_project
+    from l10n.translate import translate_project
 
     articles = {f"a{i:02}.txt": f"Story {i} begins here.\n\nIt ends in Baku on day {i}.\n" for i in range(30)}
     make_project(tmp_path, articles)

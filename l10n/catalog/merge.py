@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 import polib
 
 from l10n.catalog.model import (
-    LanguageInfo,
     catalog_metadata,
     has_translation,
     is_fuzzy,
@@ -31,6 +30,7 @@ from l10n.catalog.model import (
     provenance,
     set_provenance,
 )
+from l10n.languages import LanguageInfo
 
 #: Minimum :func:`similarity` for an old translation to be carried to changed English.
 FUZZY_THRESHOLD = 0.6

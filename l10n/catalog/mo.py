@@ -129,10 +129,11 @@ def compile_catalog(po_path: str | Path, mo_path: str | Path | None = None) -> C
 def compile_paths(paths=(), *, lang: str | None = None, cwd: str | Path = ".") -> list[CompileResult]:
     """``l10n compile``: every catalog of PATHS (.po files or folders; default: the project's)."""
     from l10n.catalog.reader import load_po
-    from l10n.project import check_language
-    from l10n.check.runner import catalog_language, collect_catalogs
+    from l10n.languages import normalize_language
+    from l10n.check.runner import collect_catalogs
+    from l10n.languages import catalog_language
 
-    lang = check_language(lang) if lang is not None else None
+    lang = normalize_language(lang) if lang is not None else None
     results = []
     for path in collect_catalogs(paths, cwd):
         if lang is not None and catalog_language(load_po(path).metadata, path) != lang:

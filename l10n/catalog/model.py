@@ -15,14 +15,13 @@ from __future__ import annotations
 import re
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
 import polib
 
 from l10n import __version__
-from l10n.errors import L10nError
+from l10n.languages import LanguageInfo
 
 UNTRANSLATED = "untranslated"
 DRAFT = "draft"
@@ -39,25 +38,6 @@ DATE_FORMAT = "%Y-%m-%d %H:%M%z"
 class SegmentLike(Protocol):
     text: str
     line: int
-
-
-@dataclass(frozen=True)
-class LanguageInfo:
-    code: str
-    name: str
-    plural_forms: str
-
-
-def language_info(lang: str) -> LanguageInfo:
-    """English name and CLDR Plural-Forms (via Babel) of a language code; L10nError if unknown."""
-    from babel import Locale, UnknownLocaleError
-    from babel.messages.plurals import get_plural
-
-    try:
-        locale = Locale.parse(lang)
-    except (UnknownLocaleError, ValueError):
-        raise L10nError(f"unknown language code {lang!r}") from None
-    return LanguageInfo(code=lang, name=locale.english_name or lang, plural_forms=str(get_plural(lang)))
 
 
 def format_date(when: datetime) -> str:

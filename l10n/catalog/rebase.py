@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import polib
 
-from l10n.catalog.model import LanguageInfo, active_entries, fill_draft, has_translation, is_fuzzy, provenance
+from l10n.catalog.model import active_entries, fill_draft, has_translation, is_fuzzy, provenance
+from l10n.languages import LanguageInfo
 from l10n.catalog.merge import merge_catalog
 
 __all__ = ["rebase_drafts"]

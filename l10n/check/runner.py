@@ -10,7 +10,6 @@ the given file, or else the nearest ``glossary.tsv`` at or above each catalog
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +18,7 @@ from l10n.catalog.model import REVIEWED, UNTRANSLATED, active_entries, entry_sta
 from l10n.check.checks import CheckContext, Finding, check_catalog
 from l10n.errors import L10nError
 from l10n.glossary import Glossary, find_glossary, load_glossary
+from l10n.languages import catalog_language
 
 
 @dataclass
@@ -31,24 +31,6 @@ class CheckReport:
     def failed(self) -> bool:
         """True when a reviewed entry has a finding (drafts never fail a check run)."""
         return any(f.state == REVIEWED for f in self.findings)
-
-
-def catalog_language(metadata: dict[str, str], path: Path) -> str | None:
-    """The catalog's ``Language`` header, else ``<lang>`` of ``.../<lang>/LC_MESSAGES/x.po``.
-
-    A header that only adds a region or script to the folder's language (Poedit's
-    ``ru_RU``, ``az_Latn_AZ`` in ``locales/ru/``) gives the folder's code, the one the
-    project, its glossary columns and ``--lang`` use.
-    """
-    header = (metadata.get("Language") or "").strip()
-    folder = path.parent.parent.name if path.parent.name == "LC_MESSAGES" else None
-    if header and folder and _base_language(header) == _base_language(folder):
-        return folder
-    return header or folder
-
-
-def _base_language(code: str) -> str:
-    return re.split(r"[_\-@.]", code, maxsplit=1)[0].lower()
 
 
 def collect_catalogs(paths: Sequence[str | Path], cwd: str | Path = ".") -> list[Path]:
@@ -92,9 +74,9 @@ def check_paths(
 ) -> CheckReport:
     """Check every catalog of ``paths`` (only ``lang`` ones when given)."""
     from l10n.catalog.reader import load_po
-    from l10n.project import check_language
+    from l10n.languages import normalize_language
 
-    lang = check_language(lang) if lang is not None else None
+    lang = normalize_language(lang) if lang is not None else None
     report = CheckReport()
     fixed: Glossary | None = load_glossary(glossary) if glossary is not None else None
     cache: dict[Path, Glossary] = {}

@@ -37,7 +37,7 @@ def translate(
     json_out: JsonOpt = False,
 ) -> None:
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
-    from l10n.translate.run import translate_paths
+    from l10n.translate import translate_paths
 
     with _progress(enabled=not json_out) as progress:
         result = translate_paths(

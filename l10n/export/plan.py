@@ -412,11 +412,12 @@ def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path 
                  fmt: str | None = None, min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source",
                  cwd: str | Path = ".") -> list[ExportResult]:
     """``l10n export``: PATHS are articles or project folders (default: the current project)."""
-    from l10n.project import check_language, resolve_paths
+    from l10n.project import resolve_paths
+    from l10n.languages import normalize_language
 
     if fmt is not None and fmt not in FORMATS:
         raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
-    lang = check_language(lang)
+    lang = normalize_language(lang)
     project, docs = resolve_paths(list(paths), cwd)
     if not docs:
         raise L10nError("no articles to export", path=project.source_dir)

@@ -33,7 +33,8 @@ import polib
 
 from l10n.catalog.model import REVIEWED, active_entries, entry_state, provenance
 from l10n.catalog.files import read_catalog
-from l10n.project import Document, Project, resolve_paths, split_languages
+from l10n.project import Document, Project, resolve_paths
+from l10n.languages import split_languages
 from l10n.store import DraftStore, StoredDraft
 
 __all__ = [

@@ -15,7 +15,8 @@ from dataclasses import asdict, dataclass
 
 from l10n.catalog.model import active_entries, count_states, msgid_for, word_count
 from l10n.catalog.files import read_catalog
-from l10n.project import Document, Project, resolve_paths, split_languages
+from l10n.project import Document, Project, resolve_paths
+from l10n.languages import split_languages
 
 
 @dataclass(frozen=True)

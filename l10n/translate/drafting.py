@@ -1,0 +1,193 @@
+"""Drafting one language: translation memory first, then ONE engine call for all that is left.
+
+Which entries get a draft:
+
+- *missing*: no translation yet (new English, or a translator cleared it);
+- *redraft* (only with ``--redraft``): machine drafts nobody edited, i.e. still
+  fuzzy and exactly the draft the store holds for their English.
+
+Each is filled from translation memory when another article has a reviewed
+translation of the same English, else by the engine. Every draft is recorded
+in the draft store with its origin.
+"""
+
+from __future__ import annotations
+
+import warnings as warnings_module
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+import polib
+
+from l10n.catalog.files import CatalogFile
+from l10n.catalog.merge import MergeResult
+from l10n.catalog.model import DRAFT, STALE, active_entries, entry_state, fill_draft, has_translation, provenance
+from l10n.engine.base import Engine, SegmentWarning
+from l10n.engine.factory import EngineFactory
+from l10n.errors import L10nError
+from l10n.languages import LanguageInfo
+from l10n.project import Document, Project
+from l10n.store import DraftStore, StoredDraft
+from l10n.translate.memory import best_match, translation_memory
+from l10n.translate.summary import LanguageSummary
+
+#: ``progress(language, done, total)`` while the engine drafts.
+LanguageProgress = Callable[[str, int, int], None]
+
+MT_PROVENANCE = "machine draft, {origin}"
+TM_PROVENANCE = "from translation memory ({name})"
+TM_ORIGIN = "translation memory ({name})"
+
+MISSING = "missing"
+REDRAFT = "redraft"
+
+
+@dataclass
+class Work:
+    """One article's catalog for the language, merged with its new template."""
+
+    doc: Document
+    path: Path
+    old: CatalogFile | None
+    merged: MergeResult
+
+
+@dataclass
+class Candidate:
+    work: Work
+    entry: polib.POEntry
+    kind: str  # MISSING or REDRAFT
+
+
+@dataclass
+class DraftRun:
+    """What drafting a language needs besides the catalogs: where, with what, and what to report to."""
+
+    project: Project
+    info: LanguageInfo
+    engine_factory: EngineFactory
+    store: DraftStore
+    summary: LanguageSummary
+    progress: LanguageProgress | None = None
+    now: datetime | None = None
+    redraft: bool = False
+    records: list[StoredDraft] = field(default_factory=list)
+
+
+def draft_language(run: DraftRun, works: list[Work]) -> None:
+    """Fill every candidate of ``works`` (see the module doc) and record the drafts in the store."""
+    lang = run.info.code
+    candidates = [Candidate(w, e, MISSING) for w in works for e in active_entries(w.merged.catalog)
+                  if not has_translation(e)]
+    if run.redraft:
+        candidates += [Candidate(w, e, REDRAFT) for w, e in _untouched_machine_drafts(works, lang, run.store)]
+    if not candidates:
+        return
+    read = {w.doc.name: w.old.po for w in works if w.old is not None}
+    memory = translation_memory(run.project, lang, read, run.summary.warnings)
+    left = []
+    for c in candidates:
+        hit = best_match(memory, c.entry.msgid, exclude=c.work.doc.name)
+        if hit is None:
+            left.append(c)
+            continue
+        name, text = hit
+        fill_draft(c.entry, text, TM_PROVENANCE.format(name=f"{name}.po"))
+        run.records.append(StoredDraft(c.work.doc.name, lang, c.entry.msgid, TM_ORIGIN.format(name=f"{name}.po"), text))
+        run.summary.reused += 1
+    if left:
+        _draft_with_engine(run, left)
+    run.store.record(run.records, now=run.now)
+
+
+def _draft_with_engine(run: DraftRun, candidates: list[Candidate]) -> None:
+    engine = run.engine_factory(run.info.code)
+    mine = MT_PROVENANCE.format(origin=engine.origin)
+    # An unedited draft is redrafted if another engine made it, or if it is stale
+    # (it is for English that changed), even when this engine made it.
+    todo = [c for c in candidates
+            if c.kind == MISSING or provenance(c.entry) != mine or c.entry.previous_msgid is not None]
+    if not todo:
+        return
+    run.summary.origin = engine.origin
+    where = {c.entry.msgid: _first_reference(c.entry) for c in reversed(todo)}
+    drafts = _engine_drafts(engine, run, [c.entry.msgid for c in todo], where)
+    for c in todo:
+        draft = drafts[c.entry.msgid]
+        if not draft.draft:
+            continue
+        fill_draft(c.entry, draft.draft, mine)
+        run.records.append(
+            StoredDraft(c.work.doc.name, run.info.code, c.entry.msgid, engine.origin, draft.draft, draft.score)
+        )
+        if c.kind == MISSING:
+            run.summary.drafted += 1
+        else:
+            run.summary.redrafted += 1
+
+
+def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore) -> list[tuple[Work, polib.POEntry]]:
+    """Machine drafts nobody has edited: still fuzzy, and the msgstr is exactly a draft in the store.
+
+    That includes stale ones (the English changed; the msgstr is the untouched
+    draft of the previous English). Without a store record an entry counts as
+    edited: a person's work is never replaced on a guess.
+    """
+    machine = MT_PROVENANCE.split("{")[0]
+    found = []
+    for work in works:
+        for entry in active_entries(work.merged.catalog):
+            state = entry_state(entry)
+            if state not in (DRAFT, STALE) or not (provenance(entry) or "").startswith(machine):
+                continue
+            english = entry.msgid if state == DRAFT else entry.previous_msgid
+            if store.is_untouched_draft(work.doc.name, lang, english, entry.msgstr):
+                found.append((work, entry))
+    return found
+
+
+def _engine_drafts(engine: Engine, run: DraftRun, msgids: list[str], where: dict[str, str]) -> dict[str, StoredDraft]:
+    """Drafts for every distinct msgid: from the store if this engine made them before, else ONE engine call.
+
+    An engine's SegmentWarning (a segment translated in chunks, a draft cut at
+    the output limit) becomes a run warning naming the segment's source line;
+    it is shown even when Python's warnings are filtered out.
+    """
+    lang, summary, progress = run.info.code, run.summary, run.progress
+    texts = list(dict.fromkeys(msgids))
+    drafts = run.store.cached(lang, engine.origin, texts)
+    missing = [t for t in texts if t not in drafts]
+    if not missing:
+        return drafts
+    callback = None if progress is None else (lambda done, total: progress(lang, done, total))
+    with warnings_module.catch_warnings(record=True) as caught:
+        warnings_module.simplefilter("always", SegmentWarning)
+        results = engine.translate(missing, progress=callback)
+    for w in caught:
+        if isinstance(w.message, SegmentWarning) and 0 <= w.message.index < len(missing):
+            text = missing[w.message.index]
+            summary.warnings.append(f"{where.get(text, '?')}: {w.message.detail} ({engine.origin}; check the draft)")
+        else:
+            warnings_module.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    summary.engine_calls += 1
+    if len(results) != len(missing):
+        raise L10nError(f"engine {engine.origin} returned {len(results)} drafts for {len(missing)} segments")
+    for text, result in zip(missing, results):
+        drafts[text] = StoredDraft("", lang, text, engine.origin, result.text.strip(), result.score)
+    empty = [t for t in missing if t.strip() and not drafts[t].draft]
+    if empty:  # a broken or mismatched package: say so instead of a silent "drafted 0"
+        summary.warnings.append(
+            f"{where.get(empty[0], '?')}: {engine.origin} returned an empty draft for "
+            f"{len(empty)} of {len(missing)} segment(s); left untranslated (is the package right for {lang}?)"
+        )
+    return drafts
+
+
+def _first_reference(entry: polib.POEntry) -> str:
+    """``source/doc.txt:12`` for an entry, from its first ``#:`` reference."""
+    if entry.occurrences:
+        path, line = entry.occurrences[0]
+        return f"{path}:{line}" if line else path
+    return "?"
