@@ -36,7 +36,7 @@ import polib
 import pytest
 
 from l10n.demo import demo_file, install_demo_packages
-from l10n.catalog.reader import load_po
+from l10n.catalog.files import load_catalog
 
 ARTICLE = "wco-europe-customs.txt"
 REVIEWED_MSGID = "Mehdiyev informed the participants about the work done by the Azerbaijani State Customs Committee during the chairmanship in the European region."
@@ -255,7 +255,7 @@ def _shim(tmp_path_factory) -> Path:
 
 def _check_catalogs(project: Path, msgfmt: str) -> None:
     for path in _files(project):
-        load_po(path)  # strict reader: parses
+        load_catalog(path).po  # strict reader: parses
         check = subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
         assert check.returncode == 0, (path, check.stderr)
     store = project / "locales" / ".l10n" / "drafts.sqlite"
@@ -282,7 +282,7 @@ def test_kill_leaves_old_or_new_and_the_next_run_completes(tmp_path, msgfmt, sce
             assert _undated(data) == after[original], f"{path.name} is neither old nor new after {kill_at}"
             states.append("new")
     _check_catalogs(project, msgfmt)
-    reviewed = {e.msgid: e for e in load_po(_files(project)[1])}[REVIEWED_MSGID]
+    reviewed = {e.msgid: e for e in load_catalog(_files(project)[1]).po}[REVIEWED_MSGID]
     assert reviewed.msgstr == REVIEWED_MSGSTR and "fuzzy" not in reviewed.flags
 
     rerun = _translate(project)

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from l10n.catalog.model import REVIEWED, entry_state
-from l10n.catalog.reader import load_po
+from l10n.catalog.files import load_catalog
 from l10n.project import Project
 from l10n.translate import translate_project
 
@@ -129,11 +129,11 @@ class Lifecycle:
         current = {s for p in self.paragraphs for s in p}
         files = [self.root / "locales" / "news.pot"] + [self.catalog(lang) for lang in LANGS]
         for path in files:
-            load_po(path)
+            load_catalog(path).po
             proc = subprocess.run([self.msgfmt, "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
             assert proc.returncode == 0, (path, proc.stderr)
         for lang in LANGS:
-            po = load_po(self.catalog(lang))
+            po = load_catalog(self.catalog(lang)).po
             active = {e.msgid: e for e in po if not e.obsolete and e.msgid}
             assert set(active) == current, "every sentence of the article has exactly one entry"
             texts = {e.msgstr for e in po if e.msgstr}

@@ -9,7 +9,8 @@ import polib
 import pytest
 
 from l10n.errors import L10nError
-from l10n.catalog.reader import decode_po, load_po, parse_po
+from l10n.catalog.files import load_catalog
+from l10n.catalog.reader import decode_po, parse_po
 
 HEADER = (
     'msgid ""\n'
@@ -101,7 +102,7 @@ def test_malformed_catalog_raises_with_line(tmp_path, msgfmt, name, content, lin
     path = tmp_path / "doc.po"
     path.write_bytes(_bytes(content))
     with pytest.raises(L10nError) as info:
-        load_po(path)
+        load_catalog(path).po
     err = info.value
     assert err.path == str(path)
     assert err.line == line, str(err)
@@ -133,7 +134,7 @@ def test_every_bad_input_is_counted():
 def test_valid_variants_are_accepted_by_both(tmp_path, msgfmt, name, content):
     path = tmp_path / "doc.po"
     path.write_bytes(_bytes(content))
-    po = load_po(path)
+    po = load_catalog(path).po
     assert po.fpath == str(path)
     assert po.metadata["Language"] == "ru"
     assert subprocess.run([msgfmt, "--check", "-o", "/dev/null", str(path)]).returncode == 0
@@ -201,7 +202,7 @@ def test_polib_written_catalog_round_trips(tmp_path, msgfmt):
     original = _rich_catalog()
     path = tmp_path / "rich.po"
     original.save(str(path))
-    loaded = load_po(path)
+    loaded = load_catalog(path).po
     assert _fields(loaded) == _fields(original)
     assert loaded.metadata == original.metadata
     assert str(loaded) == str(original)
@@ -215,7 +216,7 @@ def test_polib_written_template_round_trips(tmp_path):
     pot.append(polib.POEntry(msgid="One.", msgstr="", occurrences=[("source/a.txt", "1")]))
     path = tmp_path / "a.pot"
     pot.save(str(path))
-    assert [e.msgid for e in load_po(path)] == ["One."]
+    assert [e.msgid for e in load_catalog(path).po] == ["One."]
 
 
 def test_parse_po_reads_strings_not_paths(tmp_path, monkeypatch):
@@ -250,7 +251,7 @@ def test_unreadable_paths(tmp_path, kind):
     if kind == "folder":
         path.mkdir()
     with pytest.raises(L10nError) as info:
-        load_po(path)
+        load_catalog(path).po
     assert str(info.value).startswith(f"{path}: ")
 
 
@@ -258,12 +259,20 @@ def test_unreadable_permission(tmp_path, monkeypatch):
     path = tmp_path / "doc.po"
     path.write_text(HEADER + OK_ENTRY)
 
-    def denied(self):
-        raise PermissionError(13, "Permission denied", str(self))
+    import os
 
-    monkeypatch.setattr(type(path), "read_bytes", denied)
+    from l10n.catalog import files
+
+    real_open = os.open
+
+    def denied(name, *args, **kwargs):  # root reads a chmod 000 file, so refuse the open itself
+        if str(name) == str(path):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real_open(name, *args, **kwargs)
+
+    monkeypatch.setattr(files.os, "open", denied)
     with pytest.raises(L10nError, match="permission denied"):
-        load_po(path)
+        load_catalog(path).po
 
 
 def test_large_catalog_reads_in_linear_time(tmp_path):
@@ -274,7 +283,7 @@ def test_large_catalog_reads_in_linear_time(tmp_path):
         po.append(polib.POEntry(msgid=f"Sentence number {i}.", msgstr=f"Предложение {i}."))
     path = tmp_path / "big.po"
     po.save(str(path))
-    assert len(load_po(path)) == 20_000
+    assert len(load_catalog(path).po) == 20_000
 
 
 # --- through the CLI: a malformed catalog is one line, exit 2, no traceback, nothing written ---------
@@ -323,3 +332,18 @@ def test_other_commands_report_a_malformed_catalog_in_one_line(tmp_path, command
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(f"error: {catalog}:10: msgid on line 10 has no msgstr"), result.stderr
     assert _snapshot(tmp_path) == before
+
+
+@pytest.mark.parametrize("kind", ["fifo", "dev-zero"])
+def test_a_pipe_or_device_in_place_of_a_catalog_is_refused_at_once(tmp_path, kind):
+    """A FIFO hung the reader; a symlink to /dev/zero ate memory (issue 16)."""
+    import os
+
+    path = tmp_path / "doc.po"
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    with pytest.raises(L10nError, match="not a regular file") as info:
+        load_catalog(path)
+    assert str(info.value).startswith(f"{path}: ")

@@ -223,7 +223,7 @@ def test_cli_translate_overlong_segment_is_chunked_visibly_not_dropped(tmp_path)
     """A segment longer than the model takes gets a warning naming it, and a draft (demo packages)."""
     _require_command("translate")
     from l10n.demo import install_demo_packages
-    from l10n.catalog.reader import load_po
+    from l10n.catalog.files import load_catalog
 
     project = tmp_path / "proj"
     (project / "source").mkdir(parents=True)
@@ -245,5 +245,5 @@ def test_cli_translate_overlong_segment_is_chunked_visibly_not_dropped(tmp_path)
     assert "translated in" in result.stderr and "chunks" in result.stderr
     (az,) = json.loads(result.stdout)["languages"]
     assert any(w.startswith("source/long.txt:1: segment of") for w in az["warnings"]), az
-    (entry,) = [e for e in load_po(project / "locales" / "az" / "LC_MESSAGES" / "long.po") if e.msgid]
+    (entry,) = [e for e in load_catalog(project / "locales" / "az" / "LC_MESSAGES" / "long.po").po if e.msgid]
     assert entry.msgid == long_paragraph and entry.msgstr.strip() != ""

@@ -2,11 +2,15 @@
 
 :func:`read_catalog` keeps the SHA-256 digest of the bytes it parsed, so the
 write step can check that nobody (a translator's editor) saved the file in
-between: :func:`write_catalog` receives that digest.
+between: :func:`write_catalog` receives that digest. Parsing is the strict
+reader of :mod:`l10n.catalog.reader`; only regular files are read (a FIFO or a
+symlink to ``/dev/zero`` in place of a catalog would hang or fill memory).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +18,7 @@ from pathlib import Path
 import polib
 
 from l10n.atomic import FileSavedTwiceError, atomic_write_text, digest_bytes, replace_unless_changed
+from l10n.catalog.reader import decode_po, parse_po
 from l10n.errors import L10nError
 
 
@@ -47,17 +52,50 @@ def read_catalog(path: str | Path) -> CatalogFile | None:
     return parse_catalog_bytes(data, path) if data is not None else None
 
 
+def load_catalog(path: str | Path) -> CatalogFile:
+    """Like :func:`read_catalog`, for a catalog that must exist (a PATH the user named)."""
+    found = read_catalog(path)
+    if found is None:
+        raise L10nError("no such catalog file", path)
+    return found
+
+
+def parse_catalog_bytes(data: bytes, path: str | Path) -> CatalogFile:
+    """A catalog from bytes that came from ``path`` (strict: malformed raises L10nError)."""
+    path = Path(path)
+    text = decode_po(data, path)
+    return CatalogFile(path=path, po=parse_po(text, path), text=text, digest=digest_bytes(data))
+
+
 _SETTLE_TRIES = 5
 _SETTLE_SECONDS = 0.05
+#: Larger than any catalog a newsroom writes (a 20,000-entry catalog is ~4 MB).
+MAX_CATALOG_BYTES = 256 * 1024 * 1024
 
 
 def _read_bytes(path: Path) -> bytes | None:
     try:
-        return path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     except FileNotFoundError:
         return None
+    except IsADirectoryError:
+        raise L10nError("is a folder, not a catalog file", path) from None
+    except PermissionError:
+        raise L10nError("cannot read the catalog: permission denied", path) from None
     except OSError as err:
-        raise L10nError(f"cannot read: {err.strerror or err}", path=path) from None
+        raise L10nError(f"cannot read the catalog: {err.strerror or err}", path) from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise L10nError("is a folder, not a catalog file", path)
+        if not stat.S_ISREG(info.st_mode):
+            raise L10nError("not a regular file (a pipe or device?); a catalog must be a file", path)
+        if info.st_size > MAX_CATALOG_BYTES:
+            raise L10nError(f"too large for a catalog ({info.st_size // (1 << 20)} MiB)", path)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_CATALOG_BYTES + 1)
+    finally:
+        os.close(fd)
 
 
 class CatalogChangedError(L10nError):
@@ -84,23 +122,3 @@ def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check
         raise L10nError(f"cannot write: {err.strerror or err}", path=path) from None
     if not written:
         raise CatalogChangedError("changed on disk while l10n was working (saved by an editor?)", path=path)
-
-
-def parse_catalog_bytes(data: bytes, path: str | Path) -> CatalogFile:
-    """A catalog from bytes that came from ``path`` (strict: malformed raises L10nError)."""
-    path = Path(path)
-    return CatalogFile(path=path, po=_parse(data, path), text=data.decode("utf-8", errors="replace"),
-                       digest=digest_bytes(data))
-
-
-def _parse(data: bytes, path: Path) -> polib.POFile:
-    try:
-        from l10n.catalog.reader import decode_po, parse_po
-    except ImportError:  # pragma: no cover - before the strict reader existed
-        try:
-            return polib.pofile(data.decode("utf-8"), wrapwidth=78)
-        except (UnicodeDecodeError, OSError, ValueError) as err:
-            raise L10nError(f"malformed catalog: {err}", path=path) from None
-    po = parse_po(decode_po(data, path), path)
-    po.wrapwidth = 78
-    return po

@@ -1,4 +1,5 @@
-"""Strict reading of gettext catalogs (.po/.pot): every defect is an L10nError with a line.
+"""The strict reader of gettext catalogs (.po/.pot) over bytes and text: every defect is an
+L10nError with a line. Files are read by :mod:`l10n.catalog.files` only.
 
 polib alone is lenient (it accepts a msgid without msgstr, duplicate entries,
 a comment in the middle of an entry) and reports the rest as ``IOError``
@@ -31,9 +32,10 @@ from pathlib import Path
 
 import polib
 
+from l10n.catalog.model import WRAP_WIDTH
 from l10n.errors import L10nError
 
-__all__ = ["decode_po", "load_po", "parse_po"]
+__all__ = ["decode_po", "parse_po"]
 
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d)\])?)(?=[ \t]|$)")
 _BLANK = " \t\f\v"
@@ -43,22 +45,6 @@ _GOOD_ESCAPES = frozenset('\\"ntrvbf')
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
 _CHARSET = re.compile(r"charset=([^\s;]+)", re.IGNORECASE)
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
-
-
-def load_po(path: str | Path) -> polib.POFile:
-    """Read and strictly validate the catalog at ``path``."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise L10nError("no such catalog file", path) from None
-    except IsADirectoryError:
-        raise L10nError("is a folder, not a catalog file", path) from None
-    except PermissionError:
-        raise L10nError("cannot read the catalog: permission denied", path) from None
-    except OSError as err:
-        raise L10nError(f"cannot read the catalog: {err.strerror or err}", path) from None
-    return parse_po(decode_po(data, path), path)
 
 
 def decode_po(data: bytes, path: str | Path = "<string>") -> str:
@@ -393,5 +379,5 @@ def _polib_parse(lines: list[str], path) -> polib.POFile:
         found = re.search(r"line (\d+)", str(err))
         raise L10nError(f"cannot parse: {err}", path, int(found.group(1)) if found else None) from None
     po.fpath = str(path)
-    po.wrapwidth = 78
+    po.wrapwidth = WRAP_WIDTH
     return po

@@ -73,7 +73,7 @@ def check_paths(
     cwd: str | Path = ".",
 ) -> CheckReport:
     """Check every catalog of ``paths`` (only ``lang`` ones when given)."""
-    from l10n.catalog.reader import load_po
+    from l10n.catalog.files import load_catalog
     from l10n.languages import normalize_language
 
     lang = normalize_language(lang) if lang is not None else None
@@ -81,7 +81,7 @@ def check_paths(
     fixed: Glossary | None = load_glossary(glossary) if glossary is not None else None
     cache: dict[Path, Glossary] = {}
     for path in collect_catalogs(paths, cwd):
-        po = load_po(path)
+        po = load_catalog(path).po
         language = catalog_language(po.metadata, path)
         if language is None:
             raise L10nError("cannot tell the catalog's language: no Language header", path=path)

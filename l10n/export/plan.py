@@ -352,7 +352,7 @@ def export_document(
 
     ``fmt`` None means the article's own format: ``txt`` for a .txt article, ``md`` for .md.
     """
-    from l10n.catalog.reader import load_po
+    from l10n.catalog.files import load_catalog
     from l10n.segment import read_source, segment_text
 
     if fmt is None:
@@ -360,7 +360,7 @@ def export_document(
     if fmt not in FORMATS:
         raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     text = read_source(source_path)
-    po = load_po(po_path) if po_path.is_file() else None
+    po = load_catalog(po_path).po if po_path.is_file() else None
     entries = catalog_entries(po)
     pieces = plan(segment_text(text), entries, fallback)
     reviewed, total = reviewed_count(pieces)
