@@ -94,7 +94,7 @@ def make_demo_project(folder: str | Path) -> tuple[Project, list[str]]:
 
 def install_demo_packages(packages_dir: Path) -> list[str]:
     """Install the bundled demo packages into ``packages_dir`` unless that version is already there."""
-    from l10n.engine.packages import install_archive, validate_archive
+    from l10n.engine.install import install_archive, validate_archive
 
     installed = []
     for name in DEMO_PACKAGES:

@@ -39,7 +39,7 @@ sys.path.insert(0, str(REPO))
 import numpy as np  # noqa: E402
 
 from l10n.engine.argos import Decoding, load_engine  # noqa: E402
-from l10n.engine.packages import install_archive  # noqa: E402
+from l10n.engine.install import install_archive
 
 LAYERS, HEADS, D_MODEL, FFN, VOCAB = 6, 8, 512, 2048, 32000
 PAIR = ("en", "xx")

@@ -249,7 +249,7 @@ def write_package_files(folder: Path, target: str, sp_model: bytes, model: TinyT
 def verify(archive: bytes, target: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
     """Install the archive in a temp folder; return the sentences l10n's engine gets wrong."""
     from l10n.engine import argos
-    from l10n.engine.packages import install_archive
+    from l10n.engine.install import install_archive
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"en_{target}.argosmodel"

@@ -19,7 +19,8 @@ import l10n
 from l10n.engine import argos
 from l10n.engine.argos import Decoding, LongSegmentWarning, load_engine, split_pieces, token_batches
 from l10n.engine.base import Draft, Engine
-from l10n.engine.packages import install_archive, packages_dir
+from l10n.engine.packages import packages_dir
+from l10n.engine.install import install_archive
 from l10n.errors import L10nError
 
 DEMO = Path(l10n.__file__).parent / "demo"

@@ -234,7 +234,7 @@ def test_real_demo_engine_drafts_respect_the_repo_glossary(target):
     """The real path: demo Argos package -> load_engine -> GlossaryEngine, on the sample article."""
     import l10n
     from l10n.engine.argos import load_engine
-    from l10n.engine.packages import install_archive
+    from l10n.engine.install import install_archive
     from l10n.segment import segment_file
 
     install_archive(Path(l10n.__file__).parent / "demo" / f"en_{target}.argosmodel")
@@ -254,7 +254,7 @@ def test_real_demo_engine_with_placeholders_reports_what_it_loses():
     a draft is listed in ``issues`` exactly when it lacks a required rendering (nothing faked)."""
     import l10n
     from l10n.engine.argos import load_engine
-    from l10n.engine.packages import install_archive
+    from l10n.engine.install import install_archive
     from l10n.segment import segment_file
 
     install_archive(Path(l10n.__file__).parent / "demo" / "en_ru.argosmodel")
@@ -331,7 +331,7 @@ def test_a_tbx_only_project_gets_its_glossary_in_drafts_as_in_check(tmp_path):
 
     import l10n
     from l10n.check.runner import check_paths
-    from l10n.engine.packages import install_archive
+    from l10n.engine.install import install_archive
     from l10n.translate import translate_paths
 
     (tmp_path / "source").mkdir()

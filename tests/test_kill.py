@@ -327,7 +327,7 @@ def _installed_state(packages: Path, archive: Path) -> str:
 
 @pytest.mark.parametrize("case,kill_at", INSTALL_POINTS, ids=[f"{c}-{k}" for c, k in INSTALL_POINTS])
 def test_kill_package_install_leaves_it_complete_or_absent(tmp_path, tmp_path_factory, case, kill_at):
-    from l10n.engine.packages import install_archive
+    from l10n.engine.install import install_archive
 
     archive = demo_file("en_az.argosmodel")
     packages = tmp_path / "packages"

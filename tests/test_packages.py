@@ -13,16 +13,10 @@ from pathlib import Path
 import pytest
 
 import l10n
+from l10n.engine import install as install_module
 from l10n.engine import packages
-from l10n.engine.packages import (
-    find_package,
-    install,
-    install_archive,
-    list_packages,
-    packages_dir,
-    remove,
-    validate_archive,
-)
+from l10n.engine.packages import find_package, list_packages, packages_dir
+from l10n.engine.install import install, install_archive, remove, validate_archive
 from l10n.errors import L10nError
 
 DEMO = Path(l10n.__file__).parent / "demo"
@@ -166,7 +160,7 @@ def test_failed_install_leaves_nothing_behind(monkeypatch):
     with pytest.raises(OSError):
         install_archive(DEMO / "en_az.argosmodel")
     assert list(packages_dir().iterdir()) == []
-    assert list(packages._staging_area(packages_dir()).iterdir()) == []
+    assert list(install_module._staging_area(packages_dir()).iterdir()) == []
 
 
 def test_a_failed_reinstall_keeps_the_installed_version(monkeypatch):
@@ -182,7 +176,7 @@ def test_a_failed_reinstall_keeps_the_installed_version(monkeypatch):
     with pytest.raises(OSError):
         install_archive(DEMO / "en_az.argosmodel")
     assert [p.pair for p in list_packages(packages_dir())] == ["en:az"]
-    assert list(packages._staging_area(packages_dir()).iterdir()) == []
+    assert list(install_module._staging_area(packages_dir()).iterdir()) == []
 
 
 def test_interrupted_install_leaves_nothing_in_the_packages_folder(monkeypatch):
@@ -199,7 +193,7 @@ def test_a_killed_reinstall_is_rolled_back_by_the_next_install_or_remove():
     import fcntl
 
     install_archive(DEMO / "en_az.argosmodel")
-    area = packages._staging_area(packages_dir())
+    area = install_module._staging_area(packages_dir())
     # What a reinstall killed between its two renames leaves: the old package moved aside.
     dead = area / "install-dead"
     (dead / "old").mkdir(parents=True)
@@ -211,7 +205,7 @@ def test_a_killed_reinstall_is_rolled_back_by_the_next_install_or_remove():
     fd = os.open(live, os.O_RDONLY)
     fcntl.flock(fd, fcntl.LOCK_EX)
     try:
-        assert packages.recover_staging(packages_dir()) == ["translate-en_az-1_0"]
+        assert install_module.recover_staging(packages_dir()) == ["translate-en_az-1_0"]
         assert [p.pair for p in list_packages(packages_dir())] == ["en:az"]
         assert sorted(p.name for p in area.iterdir()) == ["install-live"]
     finally:
@@ -223,7 +217,7 @@ def test_a_killed_reinstall_is_rolled_back_by_the_next_install_or_remove():
 def test_argostranslate_reads_what_we_install():
     install([DEMO])
     # A leftover of a killed install lives next to the packages folder, never inside it.
-    (packages._staging_area(packages_dir()) / "install-killed" / "new").mkdir(parents=True)
+    (install_module._staging_area(packages_dir()) / "install-killed" / "new").mkdir(parents=True)
     from argostranslate.package import get_installed_packages  # no torch: only .package
 
     found = get_installed_packages(path=[packages_dir()])

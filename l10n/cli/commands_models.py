@@ -121,7 +121,7 @@ def install_models(
     directory: DirOpt = None,
 ) -> None:
     """Validate and install packages atomically (downloads from $ARGOS_PACKAGE_INDEX show progress)."""
-    from l10n.engine.packages import install
+    from l10n.engine.install import install
 
     with _download_progress() as progress:
         installed = install(sources, directory, progress)
@@ -136,7 +136,7 @@ def remove_models(
     directory: DirOpt = None,
 ) -> None:
     """Remove installed packages by pair or by name."""
-    from l10n.engine.packages import remove
+    from l10n.engine.install import remove
 
     for package in remove(which, directory):
         typer.echo(f"removed {package.pair} {package.version} ({package.path})")
