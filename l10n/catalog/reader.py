@@ -33,6 +33,7 @@ from pathlib import Path
 import polib
 
 from l10n.catalog.model import WRAP_WIDTH
+from l10n.catalog.plural import PluralError, check_plural_forms
 from l10n.errors import L10nError
 
 __all__ = ["decode_po", "parse_po"]
@@ -44,7 +45,7 @@ _ESCAPE = re.compile(r"\\(.)")
 _GOOD_ESCAPES = frozenset('\\"ntrvbf')
 _UNESCAPE = {"n": "\n", "t": "\t", "r": "\r", "v": "\v", "b": "\b", "f": "\f", "\\": "\\", '"': '"'}
 _CHARSET = re.compile(r"charset=([^\s;]+)", re.IGNORECASE)
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+_PLURAL_FORMS = re.compile(r"^Plural-Forms:(.*)$", re.MULTILINE)
 
 
 def decode_po(data: bytes, path: str | Path = "<string>") -> str:
@@ -341,11 +342,12 @@ def _check_catalog(entries: list[_Entry], path) -> None:
             header.msgid_line,
         )
     nplurals = 2
-    if "Plural-Forms:" in text:
-        found = _NPLURALS.search(text)
-        if not found or int(found.group(1)) < 1:
-            raise L10nError("header Plural-Forms has no valid nplurals=N", path, header.msgid_line)
-        nplurals = int(found.group(1))
+    forms = _PLURAL_FORMS.search(text)
+    if forms is not None:
+        try:
+            nplurals = check_plural_forms(forms.group(1))
+        except PluralError as err:
+            raise L10nError(str(err), path, header.msgid_line) from None
     seen: dict[tuple[str | None, str], int] = {}
     for entry in entries:
         key = entry.key()
