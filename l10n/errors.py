@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe for a terminal: C0/C1 control characters (ESC, BEL, CR...) as ``\\xNN``,
+    so a file name holding an escape sequence cannot retitle the window or hide output."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 class L10nError(Exception):
@@ -21,5 +30,5 @@ class L10nError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = self.path + (f":{self.line}" if self.line is not None else "") + ": "
-        return where + " ".join(self.message.split("\n"))
+            where = printable(self.path.replace("\n", "\\n")) + (f":{self.line}" if self.line is not None else "") + ": "
+        return where + printable(" ".join(self.message.split("\n")))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from l10n.engine.base import MAX_BEAM
 from l10n.errors import L10nError
 from l10n.languages import normalize_language
 
@@ -29,6 +30,7 @@ SOURCE_DIR = "source"
 LOCALES_DIR = "locales"
 CONFIG_FILE = "l10n.toml"
 ARTICLE_SUFFIXES = (".txt", ".md")
+MAX_CONFIG_CHARS = 1_000_000
 DEFAULT_LANGUAGES: tuple[str, ...] = ("az", "ru")
 
 
@@ -84,6 +86,7 @@ class Project:
         for path in sorted(self.source_dir.iterdir()):
             if path.suffix not in ARTICLE_SUFFIXES or not path.is_file() or path.name.startswith("."):
                 continue
+            _check_name(path)
             if path.stem in docs:
                 raise L10nError(
                     f"two articles named {path.stem!r} ({docs[path.stem].source.name} and {path.name})",
@@ -106,6 +109,7 @@ class Project:
             )
         if not path.is_file():
             raise L10nError("no such article", path=path)
+        _check_name(path)
         return Document(path.stem, self.source_dir / path.name)
 
     def pot_path(self, doc: Document) -> Path:
@@ -127,6 +131,14 @@ class Project:
         Symbolic links are not followed: an article linked from elsewhere is still ``source/<name>``.
         """
         return Path(os.path.abspath(path)).relative_to(self.root).as_posix()
+
+
+def _check_name(path: Path) -> None:
+    """An article's name goes into every ``#:`` reference and file name of its catalogs: a newline
+    in it wrote a reference over two lines and broke every later command."""
+    if not path.name.isprintable():
+        raise L10nError("an article's file name must not contain control characters (a newline, a tab, "
+                        "an escape); rename the file", path=path)
 
 
 def find_project(start: str | Path = ".") -> Project:
@@ -185,10 +197,15 @@ def resolve_paths(paths: Sequence[str | Path], cwd: str | Path = ".") -> tuple[P
 
 def _from_config(root: Path, config_path: Path) -> Project:
     try:
-        data = tomllib.loads(config_path.read_text(encoding="utf-8"))
+        text = config_path.read_text(encoding="utf-8")
+        if len(text) > MAX_CONFIG_CHARS:
+            raise L10nError("too large for a settings file", path=config_path)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as err:
         line = getattr(err, "lineno", None)
         raise L10nError(f"invalid TOML: {err}", path=config_path, line=line) from None
+    except RecursionError:  # tomllib recurses on nested arrays and inline tables
+        raise L10nError("invalid TOML: nested too deeply", path=config_path) from None
     except UnicodeDecodeError:
         raise L10nError("not UTF-8", path=config_path) from None
     unknown = set(data) - {"languages", "engine"}
@@ -216,8 +233,8 @@ def _engine_config(root: Path, config_path: Path, section: Any) -> EngineConfig:
     if packages_dir is not None and not isinstance(packages_dir, str):
         raise L10nError("[engine] packages_dir must be a string", path=config_path)
     beam = section.get("beam_size")
-    if beam is not None and (not isinstance(beam, int) or isinstance(beam, bool) or beam < 1):
-        raise L10nError("[engine] beam_size must be a positive integer", path=config_path)
+    if beam is not None and (not isinstance(beam, int) or isinstance(beam, bool) or not 1 <= beam <= MAX_BEAM):
+        raise L10nError(f"[engine] beam_size must be a positive integer up to {MAX_BEAM}", path=config_path)
     return EngineConfig(
         packages_dir=None if packages_dir is None else (root / packages_dir),
         beam_size=beam,

@@ -125,6 +125,7 @@ class _Connection:
         self.conn: sqlite3.Connection | None = None
 
     def __enter__(self) -> sqlite3.Connection:
+        _check_inside(self.path)
         try:
             if self.create:
                 self.conn = sqlite3.connect(self.path)
@@ -143,13 +144,28 @@ class _Connection:
         try:
             if exc_type is None:
                 self.conn.commit()
+        except sqlite3.Error as err:  # disk full, read-only file system, ...
+            raise L10nError(f"cannot write the draft store: {err}", path=self.path) from None
         finally:
             self._close()
+        if exc_type is not None and issubclass(exc_type, sqlite3.Error):
+            raise L10nError(f"draft store: {exc}", path=self.path) from None
 
     def _close(self) -> None:
         if self.conn is not None:
             self.conn.close()
             self.conn = None
+
+
+def _check_inside(path: Path) -> None:
+    """The store is the project's own file: a symbolic link (to another project, a device, a
+    file elsewhere) is refused, as a FIFO or device in place of a catalog is."""
+    for part in (path, path.parent):
+        if part.is_symlink():
+            raise L10nError("the draft store is behind a symbolic link; l10n keeps it inside the project "
+                            "(replace the link with the file or folder itself)", path=part)
+    if path.exists() and not path.is_file():
+        raise L10nError("the draft store is not a regular file", path=path)
 
 
 def _row(row: sqlite3.Row) -> StoredDraft:

@@ -236,3 +236,22 @@ def test_merge_loses_no_translation_and_is_idempotent(case):
     again = merge_catalog(result.catalog, template(*new_texts), AZ)
     assert str(again.catalog) == str(result.catalog)
     assert again.unchanged == len(new_texts) and not again.stale and not again.obsolete
+
+
+def test_a_context_added_to_a_reviewed_entry_offers_its_translation_as_stale(msgfmt, tmp_path):
+    """Adding a msgctxt moved the review to #~ and the sentence was redrafted (issue 16)."""
+    from catalog_helpers import msgfmt_check
+
+    from l10n.catalog.model import dump
+
+    old = catalog(polib.POEntry(msgid="Trade grew.", msgctxt="headline", msgstr="Ticarət artdı."))
+    result = merge_catalog(old, template("Trade grew."), AZ)
+    (entry,) = [e for e in result.catalog if not e.obsolete and e.msgid]
+    assert entry_state(entry) == STALE and entry.msgstr == "Ticarət artdı."
+    assert entry.previous_msgctxt == "headline" and entry.msgctxt is None
+    assert result.stale == [entry] and result.new == []
+    kept = [e for e in result.catalog if e.obsolete]
+    assert [(e.msgctxt, e.msgstr) for e in kept] == [("headline", "Ticarət artdı.")]
+    path = tmp_path / "doc.po"
+    path.write_text(dump(result.catalog), encoding="utf-8")
+    msgfmt_check(msgfmt, path)

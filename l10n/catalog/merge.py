@@ -10,7 +10,10 @@
   ``#| msgid`` = the English it was translated from (stale);
 - new English: an untranslated entry, to be drafted;
 - removed English: the old entry becomes obsolete (``#~``) if it had a
-  translation; an obsolete entry whose English comes back is revived.
+  translation; an obsolete entry whose English comes back is revived;
+- an entry a translator gave a ``msgctxt`` is kept (made obsolete: the
+  template has no contexts), and if its sentence has no other entry, the
+  sentence gets its translation back as stale, with ``#| msgctxt``.
 """
 
 from __future__ import annotations
@@ -128,6 +131,12 @@ def merge_catalog(
     for e in gone_entries:
         rewrapped.setdefault(_words(e.msgid), e)
     matched: set[str] = set()
+    # A translator who gave a reviewed entry a msgctxt took it away from its sentence: the
+    # sentence gets that translation back as stale (#| msgctxt shows why), not a new draft.
+    with_context = {}
+    for e in (old or []):
+        if e.msgid and e.msgctxt is not None and not e.obsolete and has_translation(e) and not e.msgid_plural:
+            with_context.setdefault(e.msgid, e)
 
     for tentry in template:
         source = old_active.get(tentry.msgid)
@@ -141,6 +150,12 @@ def merge_catalog(
             entry = _revive(source, tentry)
             matched.add(source.msgid)
             result.unchanged += 1
+        elif (variant := with_context.get(tentry.msgid)) is not None and tentry.msgid not in old_active:
+            entry = _stale(variant, tentry)
+            entry.msgctxt = None
+            entry.previous_msgctxt = variant.msgctxt
+            entry.previous_msgid = variant.msgid
+            result.stale.append(entry)
         else:
             similar = gone.best(tentry.msgid, threshold)
             if similar is not None:

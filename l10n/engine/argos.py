@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from l10n.engine.base import Draft, LongSegmentWarning, ProgressCallback, TruncatedDraftWarning
+from l10n.engine.base import MAX_BEAM, Draft, LongSegmentWarning, ProgressCallback, TruncatedDraftWarning
 from l10n.engine.packages import InstalledPackage, find_package
 from l10n.errors import L10nError
 
@@ -361,6 +361,8 @@ def load_engine(
     installed. The CTranslate2 model itself loads on the first ``translate``.
     ``decoding`` overrides every decoding setting (``beam_size`` included).
     """
+    if not 1 <= (decoding.beam_size if decoding is not None else beam_size) <= MAX_BEAM:
+        raise L10nError(f"beam size must be from 1 to {MAX_BEAM}")
     package = find_package(source, target, packages_dir)
     if decoding is None:
         decoding = replace(Decoding(), beam_size=beam_size)

@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence, runtime_checkable
 
+#: The widest beam an engine accepts: argostranslate uses 4, quality stops improving long
+#: before 64, and a beam of millions made CTranslate2 crash or eat 24 GB.
+MAX_BEAM = 64
+
 #: Called as ``progress(done, total)`` with counts of segments.
 ProgressCallback = Callable[[int, int], None]
 
