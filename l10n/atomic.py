@@ -31,11 +31,13 @@ def atomic_writer(path: str | Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
     It is written in the same folder as ``.<name>.<random><suffix>``, flushed,
     fsync-ed and renamed over ``path`` (keeping the old file's permissions);
     on any error, or an interruption, the temporary file is removed and ``path``
-    is untouched.
+    is untouched. The temporary file is ``flock``-ed until it is renamed, so
+    :func:`remove_leftover_temps` can tell a killed writer's file from a live one.
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
+    held = _hold(fd)
     try:
         with os.fdopen(fd, "wb") as fh:
             yield fh
@@ -52,7 +54,23 @@ def atomic_writer(path: str | Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
         except FileNotFoundError:
             pass
         raise
+    finally:
+        if held is not None:
+            os.close(held)
     _fsync_dir(path.parent)
+
+
+def _hold(fd: int) -> int | None:
+    """A second descriptor holding an exclusive flock on ``fd``'s file (released when closed)."""
+    if fcntl is None:
+        return None
+    held = os.dup(fd)
+    try:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(held)
+        return None
+    return held
 
 
 def atomic_write_bytes(path: str | Path, data: bytes) -> None:
@@ -64,18 +82,41 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
 def remove_leftover_temps(folder: str | Path, suffixes: tuple[str, ...]) -> list[Path]:
     """Delete temporary files that writes killed before their rename left in ``folder`` (recursively).
 
-    Only for files named ``.<name><suffix>.<random>.tmp`` with one of ``suffixes``; call it
-    only while no other process can be writing such files (e.g. under the project lock).
+    Only files named ``.<name><suffix>.<random>.tmp`` with one of ``suffixes``, and
+    only those no live writer holds (:func:`atomic_writer` flocks its temporary
+    file; a temp file of :func:`replace_unless_changed` is only removed under the
+    project lock, which its writers hold).
     """
     removed = []
+    folder = Path(folder)
+    if not folder.is_dir():
+        return removed
     for suffix in suffixes:
-        for tmp in Path(folder).rglob(f".*{suffix}.*.tmp"):
+        for tmp in folder.rglob(f".*{suffix}.*.tmp"):
+            if not tmp.is_file() or tmp.is_symlink() or _in_use(tmp):
+                continue
             try:
                 tmp.unlink()
                 removed.append(tmp)
             except OSError:
                 pass
     return removed
+
+
+def _in_use(path: Path) -> bool:
+    if fcntl is None:
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
 
 
 def atomic_write_text(path: str | Path, text: str, encoding: str = "utf-8") -> None:

@@ -121,3 +121,21 @@ def test_a_draft_store_behind_a_symlink_is_refused(project, tmp_path_factory, wh
     with pytest.raises(L10nError, match="symbolic link"):
         translate_project(p, p.documents(), ["az"], FakeEngines())
     assert (outside / ("drafts.sqlite" if what == "file" else ".l10n/drafts.sqlite")).read_bytes() == before
+
+
+def test_a_killed_compile_leaves_no_temp_file_behind_the_next_one(project, msgfmt):
+    """A temp file of a killed compile was never cleaned; a live writer's is never touched."""
+    from l10n.atomic import atomic_writer
+    from l10n.catalog.mo import compile_paths
+
+    _drafted(project)
+    folder = project / "locales" / "az" / "LC_MESSAGES"
+    dead = folder / ".a.mo.x1y2z3.tmp"  # what a SIGKILL between write and rename leaves
+    dead.write_bytes(b"half a .mo")
+    with atomic_writer(folder / "other.mo") as live:  # a compile running right now in another process
+        live.write(b"in progress")
+        compile_paths([project / "locales"], lang="az")
+        assert not dead.exists()
+        assert len(list(folder.glob(".other.mo.*.tmp"))) == 1
+    assert (folder / "other.mo").read_bytes() == b"in progress"
+    assert (folder / "a.mo").is_file()

@@ -25,7 +25,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.atomic import atomic_write_bytes
+from l10n.atomic import atomic_write_bytes, remove_leftover_temps
 from l10n.catalog.files import CatalogFile, load_catalog
 from l10n.errors import L10nError
 from l10n.languages import catalog_language, normalize_language
@@ -131,6 +131,7 @@ def compile_catalog(po_path: str | Path, mo_path: str | Path | None = None) -> C
 def _compile(catalog: CatalogFile, mo_path: str | Path | None = None) -> CompileResult:
     data, (translated, fuzzy, untranslated) = mo_bytes(catalog.text, catalog.path)
     mo_path = Path(mo_path) if mo_path is not None else catalog.path.with_suffix(".mo")
+    remove_leftover_temps(mo_path.parent, (".mo",))  # of a compile that was killed (never a live one's)
     atomic_write_bytes(mo_path, data)
     return CompileResult(catalog.path, mo_path, translated, fuzzy, untranslated)
 
