@@ -139,3 +139,23 @@ def test_a_killed_compile_leaves_no_temp_file_behind_the_next_one(project, msgfm
         assert len(list(folder.glob(".other.mo.*.tmp"))) == 1
     assert (folder / "other.mo").read_bytes() == b"in progress"
     assert (folder / "a.mo").is_file()
+
+
+def test_ctrl_c_at_any_moment_is_exit_130_without_a_traceback(project):
+    """SIGINT during imports printed a traceback in 13 of 100 runs (issue 16)."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
+    for delay in (0.0, 0.02, 0.05, 0.1, 0.2, 0.4, 0.8):
+        proc = subprocess.Popen([sys.executable, "-m", "l10n", "status"], cwd=project, env=env,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+        assert "Traceback" not in err, f"after {delay}s: {err}"
+        # 0: it had already finished; -SIGINT: it died of the signal before Python's start-up was
+        # over (what a shell also shows as 130)
+        assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err)

@@ -1,0 +1,45 @@
+"""The ``l10n`` command's entry point: Ctrl-C is exit 130 without a traceback, at any moment.
+
+Imports take a noticeable moment (typer, rich); a SIGINT then used to print a
+traceback from whatever module was loading. Until the CLI is loaded, SIGINT
+ends the process at once (nothing has been written yet). From then on it
+raises :class:`Interrupted`, which Click does not turn into "Aborted!" and
+exit 1, so every ``with`` block (atomic writes, the project lock) cleans up
+on the way out, and the process exits 130 as a shell expects.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+
+EXIT_INTERRUPTED = 128 + signal.SIGINT
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) while a command runs."""
+
+
+def _quit_while_starting(signum, frame) -> None:
+    os._exit(EXIT_INTERRUPTED)
+
+
+def _interrupt(signum, frame) -> None:
+    raise Interrupted()
+
+
+def main() -> None:
+    signal.signal(signal.SIGINT, _quit_while_starting)
+    from l10n.cli import app
+
+    signal.signal(signal.SIGINT, _interrupt)
+    try:
+        app()
+    except Interrupted:
+        try:
+            sys.stderr.write("interrupted\n")
+            sys.stderr.flush()
+        except (OSError, ValueError):
+            pass
+        sys.exit(EXIT_INTERRUPTED)
