@@ -11,6 +11,7 @@ import typer
 
 from l10n.cli._app import app, print_json, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
+from l10n.cli.render import numbers_right, table
 
 
 @app.command()
@@ -87,8 +88,7 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
         header.append("note")
     else:
         body = [row[:-1] for row in body]
-    typer.echo(_table(header, body))
-
+    typer.echo(table(header, body, right=numbers_right))
 
 
 def _status_note(row) -> str:
@@ -134,7 +134,7 @@ def _summary_table(summaries: Sequence) -> str:
          s.origin or "-"]
         for s in summaries
     ]
-    return _table(header, body)
+    return table(header, body, right=numbers_right)
 
 
 def _written_line(written: Sequence[Path], root: Path) -> str:
@@ -149,18 +149,6 @@ def _relative(path: Path, root: Path) -> str:
         return Path(path).relative_to(root).as_posix()
     except ValueError:
         return str(path)
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(c.ljust(w) if i == 0 or not c[:1].isdigit() else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(row, widths))).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
 
 
 @contextlib.contextmanager

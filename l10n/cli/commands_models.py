@@ -9,6 +9,7 @@ from typing import Annotated, Iterator, Optional
 import typer
 
 from l10n.cli._app import app, print_json, user_errors
+from l10n.cli.render import table
 
 models_app = typer.Typer(
     help="Manage offline Argos Translate packages (shared with argospm).",
@@ -66,13 +67,8 @@ def list_models(
         typer.echo(f"No packages installed in {folder}.")
         typer.echo("Install one with: l10n models install en:az  (or a .argosmodel file)")
         return
-    header = ["pair", "version", "size", "path"]
     body = [[r["pair"], r["version"], _human(r["size"]), r["path"]] for r in rows]
-    widths = [max(len(str(x[i])) for x in [header] + body) for i in range(len(header))]
-    typer.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
-    typer.echo("  ".join("-" * w for w in widths))
-    for line in body:
-        typer.echo("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip())
+    typer.echo(table(["pair", "version", "size", "path"], body))
 
 
 @contextlib.contextmanager
