@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
-from l10n.cli.render import numbers_right, table
+from l10n.cli.render import numbers_right, print_json, shown_path, table
 
 
 @app.command()
@@ -140,15 +140,8 @@ def _summary_table(summaries: Sequence) -> str:
 def _written_line(written: Sequence[Path], root: Path) -> str:
     if not written:
         return "No file changed."
-    names = ", ".join(_relative(p, root) for p in written)
+    names = ", ".join(shown_path(p, root) for p in written)
     return f"Wrote {len(written)} file(s): {names}"
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return Path(path).relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 @contextlib.contextmanager

@@ -8,8 +8,8 @@ from typing import Annotated, Iterator, Optional
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
-from l10n.cli.render import table
+from l10n.cli._app import app, user_errors
+from l10n.cli.render import human_size, print_json, table
 
 models_app = typer.Typer(
     help="Manage offline Argos Translate packages (shared with argospm).",
@@ -40,15 +40,6 @@ def _row(package) -> dict:
     }
 
 
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"  # pragma: no cover
-
-
 @models_app.command("list")
 @user_errors
 def list_models(
@@ -67,7 +58,7 @@ def list_models(
         typer.echo(f"No packages installed in {folder}.")
         typer.echo("Install one with: l10n models install en:az  (or a .argosmodel file)")
         return
-    body = [[r["pair"], r["version"], _human(r["size"]), r["path"]] for r in rows]
+    body = [[r["pair"], r["version"], human_size(r["size"]), r["path"]] for r in rows]
     typer.echo(table(["pair", "version", "size", "path"], body))
 
 
@@ -90,7 +81,7 @@ def _download_progress() -> Iterator:
         def report(done: int, total: int | None, label: str) -> None:
             if total is not None and done >= total and label not in finished:
                 finished.add(label)
-                typer.echo(f"downloaded {label} ({_human(done)})", err=True)
+                typer.echo(f"downloaded {label} ({human_size(done)})", err=True)
 
         yield report
         return

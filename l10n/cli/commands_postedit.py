@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
-from l10n.cli.render import right_from, table
+from l10n.cli.render import print_json, right_from, table
 
 
 @app.command()

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._app import app, user_errors
 from l10n.cli._options import PathsArg
+from l10n.cli.render import print_json, shown_path
 
 CatalogsArg = Annotated[
     list[Path] | None,
@@ -21,13 +21,6 @@ LangOpt = Annotated[
     typer.Option("--lang", "-l", help="Only catalogs of this language (az, ru, ...).", show_default=False),
 ]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
-
-
-def _rel(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 @app.command()
@@ -108,7 +101,7 @@ def export(
                 typer.echo(f"refused: {r.refused}", err=True)
                 continue
             filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items())) or "none"
-            typer.echo(f"wrote {_rel(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
+            typer.echo(f"wrote {shown_path(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
         if any(r.refused for r in results):
             typer.echo("hint: review the catalogs first, or preview with drafts: "
                        "--min-reviewed 0 --fallback draft", err=True)
@@ -131,5 +124,5 @@ def compile_(paths: CatalogsArg = None, lang: LangOpt = None, json_out: JsonOpt 
         ])
         return
     for r in results:
-        typer.echo(f"{_rel(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
+        typer.echo(f"{shown_path(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
                    f"{r.untranslated} untranslated")

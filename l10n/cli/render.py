@@ -1,8 +1,13 @@
-"""Text output shared by the commands: tables."""
+"""Text and JSON output shared by the commands: tables, paths, sizes, JSON."""
 
 from __future__ import annotations
 
+import json
+import os
+import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
 
 #: Says whether a body cell, given its column (0-based) and text, is right-aligned.
 Align = Callable[[int, str], bool]
@@ -33,3 +38,29 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], right: Align 
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(cells[0], False), rule] + [line(row, True) for row in cells[1:]])
+
+
+def shown_path(path: str | Path, root: str | Path | None = None) -> str:
+    """``path`` as a user reads it: relative to ``root`` (with ``/``) when it lies below it,
+    or, without a ``root``, relative to the current folder (``../`` included); else as given."""
+    try:
+        if root is None:
+            return os.path.relpath(path)
+        return Path(path).relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def human_size(size: int) -> str:
+    """Bytes in binary units: ``512 B``, ``456.3 KB``, ``1.2 GB``."""
+    value = float(size)
+    for unit in ("B", "KB", "MB", "GB"):
+        if value < 1024 or unit == "GB":
+            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
+        value /= 1024
+    return f"{size} B"  # pragma: no cover
+
+
+def print_json(data: Any) -> None:
+    """``data`` as indented JSON on stdout, non-ASCII text as it is."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
