@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -11,6 +10,7 @@ import typer
 
 from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
+from l10n.cli.progress import drafting
 from l10n.cli.render import numbers_right, print_json, shown_path, table
 
 
@@ -40,7 +40,7 @@ def translate(
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
     from l10n.translate.run import translate_paths
 
-    with _progress(enabled=not json_out) as progress:
+    with drafting(enabled=not json_out) as progress:
         result = translate_paths(
             paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft,
             lock_wait=wait,
@@ -110,7 +110,7 @@ def demo(
     """Translate the sample article into az and ru in a scratch project, with the bundled demo models."""
     from l10n.demo import run_demo
 
-    with _progress(enabled=not json_out) as progress:
+    with drafting(enabled=not json_out) as progress:
         outcome = run_demo(folder, progress=progress)
     if json_out:
         print_json(outcome.as_dict())
@@ -142,31 +142,3 @@ def _written_line(written: Sequence[Path], root: Path) -> str:
         return "No file changed."
     names = ", ".join(shown_path(p, root) for p in written)
     return f"Wrote {len(written)} file(s): {names}"
-
-
-@contextlib.contextmanager
-def _progress(enabled: bool) -> Iterator:
-    """A progress bar on stderr (only on a terminal) fed by ``progress(lang, done, total)``."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    console = Console(stderr=True)
-    if not enabled or not console.is_terminal:
-        yield None
-        return
-    tasks: dict[str, object] = {}
-    with Progress(TextColumn("drafting {task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=False) as bar:
-
-        def update(lang: str, done: int, total: int) -> None:
-            if lang not in tasks:
-                tasks[lang] = bar.add_task(lang, total=total)
-            bar.update(tasks[lang], completed=done, total=total)
-
-        yield update

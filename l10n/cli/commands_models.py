@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Optional
 
 import typer
 
 from l10n.cli._app import app, user_errors
+from l10n.cli.progress import downloads
 from l10n.cli.render import human_size, print_json, table
 
 models_app = typer.Typer(
@@ -62,42 +62,6 @@ def list_models(
     typer.echo(table(["pair", "version", "size", "path"], body))
 
 
-@contextlib.contextmanager
-def _download_progress() -> Iterator:
-    """A download bar on stderr when it is a terminal; otherwise a line per finished download."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TransferSpeedColumn,
-    )
-
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        finished: set[str] = set()
-
-        def report(done: int, total: int | None, label: str) -> None:
-            if total is not None and done >= total and label not in finished:
-                finished.add(label)
-                typer.echo(f"downloaded {label} ({human_size(done)})", err=True)
-
-        yield report
-        return
-    # binary units, as the "downloaded ... KB" line and "models list" count (kB and KB disagreed by 2.4%)
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(binary_units=True),
-                  TransferSpeedColumn(), console=console) as bar:
-        tasks: dict[str, object] = {}
-
-        def update(done: int, total: int | None, label: str) -> None:
-            if label not in tasks:
-                tasks[label] = bar.add_task(label, total=total)
-            bar.update(tasks[label], completed=done, total=total)
-
-        yield update
-
-
 @models_app.command("install")
 @user_errors
 def install_models(
@@ -110,7 +74,7 @@ def install_models(
     """Validate and install packages atomically (downloads from $ARGOS_PACKAGE_INDEX show progress)."""
     from l10n.engine.packages import install
 
-    with _download_progress() as progress:
+    with downloads() as progress:
         installed = install(sources, directory, progress)
     for package in installed:
         typer.echo(f"installed {package.pair} {package.version} -> {package.path}")
