@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from l10n.cli._app import app, user_errors
+from l10n.cli._options import JsonOpt
 from l10n.cli.progress import downloads
 from l10n.cli.render import human_size, print_json, table
 
@@ -42,10 +43,7 @@ def _row(package) -> dict:
 
 @models_app.command("list")
 @user_errors
-def list_models(
-    directory: DirOpt = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
-) -> None:
+def list_models(directory: DirOpt = None, json_out: JsonOpt = False) -> None:
     """List installed packages: pair, version, size, path."""
     from l10n.engine.packages import list_packages, packages_dir
 

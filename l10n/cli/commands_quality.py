@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import app, user_errors
-from l10n.cli._options import PathsArg
+from l10n.cli._options import JsonOpt, PathsArg
 from l10n.cli.render import print_json, shown_path
 
 CatalogsArg = Annotated[
@@ -20,7 +20,6 @@ LangOpt = Annotated[
     str | None,
     typer.Option("--lang", "-l", help="Only catalogs of this language (az, ru, ...).", show_default=False),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
 
 
 @app.command()
