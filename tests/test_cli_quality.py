@@ -165,6 +165,15 @@ def test_compile(project, msgfmt):
     assert [Path(d["mo"]).parent.parent.name for d in data] == ["az"]
 
 
+def test_export_and_compile_json_keys_are_a_contract(project, msgfmt):
+    (item,) = json.loads(runner.invoke(app, ["export", "--to", "ru", "--json"]).stdout)  # refused: 66.6%
+    assert list(item) == ["document", "lang", "language", "path", "reviewed", "total", "refused", "filled"]
+    assert (item["lang"], item["language"], item["path"], item["filled"]) == ("ru", "ru", None, {})
+    data = json.loads(runner.invoke(app, ["compile", "--lang", "ru", "--json"]).stdout)
+    assert [list(d) for d in data] == [["po", "mo", "translated", "fuzzy", "untranslated"]]
+    assert data[0]["po"].endswith("locales/ru/LC_MESSAGES/wco.po") and data[0]["fuzzy"] == 1
+
+
 def test_demo_end_to_end_check_review_export_compile(tmp_path, monkeypatch, msgfmt):
     """Real path: `l10n demo` drafts with the bundled models; review = clear fuzzy; then export/compile."""
     monkeypatch.chdir(tmp_path)

@@ -28,19 +28,6 @@ DirOpt = Annotated[
 ]
 
 
-def _row(package) -> dict:
-    return {
-        "pair": package.pair,
-        "name": package.name,
-        "version": package.version,
-        "size": package.size(),
-        "path": str(package.path),
-        # the target language under the key status/translate/postedit --json use; the English side too
-        "language": package.to_code,
-        "source_language": package.from_code,
-    }
-
-
 @models_app.command("list")
 @user_errors
 def list_models(directory: DirOpt = None, json_out: JsonOpt = False) -> None:
@@ -48,15 +35,15 @@ def list_models(directory: DirOpt = None, json_out: JsonOpt = False) -> None:
     from l10n.engine.packages import list_packages, packages_dir
 
     folder = directory or packages_dir()
-    rows = [_row(p) for p in list_packages(folder)]
+    packages = list_packages(folder)
     if json_out:
-        print_json(rows)
+        print_json([p.as_dict() for p in packages])
         return
-    if not rows:
+    if not packages:
         typer.echo(f"No packages installed in {folder}.")
         typer.echo("Install one with: l10n models install en:az  (or a .argosmodel file)")
         return
-    body = [[r["pair"], r["version"], human_size(r["size"]), r["path"]] for r in rows]
+    body = [[p.pair, p.version, human_size(p.size()), str(p.path)] for p in packages]
     typer.echo(table(["pair", "version", "size", "path"], body))
 
 

@@ -89,11 +89,7 @@ def export(
     results = export_paths(paths or [], to, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
                            fallback=fallback)
     if json_out:
-        print_json([
-            {"document": r.doc, "lang": r.lang, "language": r.lang, "path": None if r.path is None else str(r.path),
-             "reviewed": r.reviewed, "total": r.total, "refused": r.refused, "filled": r.filled}
-            for r in results
-        ])
+        print_json([r.as_dict() for r in results])
     else:
         for r in results:
             if r.refused:
@@ -116,11 +112,7 @@ def compile_(paths: CatalogsArg = None, lang: LangOpt = None, json_out: JsonOpt 
 
     results = compile_paths(paths or [], lang=lang)
     if json_out:
-        print_json([
-            {"po": str(r.po_path), "mo": str(r.mo_path), "translated": r.translated,
-             "fuzzy": r.fuzzy, "untranslated": r.untranslated}
-            for r in results
-        ])
+        print_json([r.as_dict() for r in results])
         return
     for r in results:
         typer.echo(f"{shown_path(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
