@@ -134,6 +134,16 @@ def test_export_writes_and_refuses(project):
     assert '<html lang="ru">' in page and "<p>Сообщает Тренд.</p>" in page
 
 
+def test_export_min_reviewed_default_is_the_librarys():
+    """The CLI writes the number (importing l10n.export.plan would load polib on every --help); they must agree."""
+    import typer.main
+
+    from l10n.export.plan import DEFAULT_MIN_REVIEWED
+
+    (option,) = [p for p in typer.main.get_command(app).commands["export"].params if p.name == "min_reviewed"]
+    assert option.default == DEFAULT_MIN_REVIEWED
+
+
 def test_export_json_output_and_bad_format(project):
     result = runner.invoke(app, ["export", "source/wco.txt", "--to", "az", "--json", "-f", "json"])
     assert result.exit_code == 0, result.output

@@ -71,7 +71,7 @@ def export(
     min_reviewed: Annotated[
         float, typer.Option("--min-reviewed", help="Refuse (write nothing, exit 1) an article with a smaller share "
                      "of reviewed segments, in percent (like po4a's --keep).")
-    ] = 80.0,
+    ] = 80.0,  # l10n.export.plan.DEFAULT_MIN_REVIEWED (tested); importing it loads polib on any --help
     fallback: Annotated[
         str, typer.Option("--fallback", help="What fills an unreviewed segment: source (the English), "
                      "draft (the draft or stale translation, else the English) or skip (nothing).")
