@@ -61,3 +61,15 @@ def test_help_texts_keep_their_square_brackets():
 def test_check_help_names_the_draft_and_stale_marks():
     out = runner.invoke(app, ["check", "--help"], terminal_width=200).output
     assert "marked [draft] or [stale]" in " ".join(out.split())
+
+
+def test_loading_the_cli_imports_no_library_code_nor_heavy_modules():
+    """`l10n --help` stays fast: the commands import the library inside their functions."""
+    import subprocess
+    import sys
+
+    code = ("import sys, l10n.cli; print(' '.join(sorted(m for m in sys.modules "
+            "if m.startswith('l10n.') or m.split('.')[0] in ('polib', 'babel', 'ctranslate2', 'sentencepiece'))))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert "l10n.cli.commands_quality" in loaded
+    assert [m for m in loaded if not m.startswith("l10n.cli")] == ["l10n.errors"]

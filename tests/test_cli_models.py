@@ -56,6 +56,8 @@ def test_install_into_a_chosen_folder(tmp_path):
     assert result.exit_code == 0, result.output
     rows = json.loads(runner.invoke(app, ["models", "list", "--json", "--dir", str(tmp_path / "pk")]).output)
     assert len(rows) == 2
+    assert list(rows[0]) == ["pair", "name", "version", "size", "path", "language", "source_language"]
+    assert (rows[0]["language"], rows[0]["source_language"]) == ("az", "en")
 
 
 def test_bad_archive_is_one_line_error(tmp_path):

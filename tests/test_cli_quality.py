@@ -134,6 +134,16 @@ def test_export_writes_and_refuses(project):
     assert '<html lang="ru">' in page and "<p>Сообщает Тренд.</p>" in page
 
 
+def test_export_min_reviewed_default_is_the_librarys():
+    """The CLI writes the number (importing l10n.export.plan would load polib on every --help); they must agree."""
+    import typer.main
+
+    from l10n.export.plan import DEFAULT_MIN_REVIEWED
+
+    (option,) = [p for p in typer.main.get_command(app).commands["export"].params if p.name == "min_reviewed"]
+    assert option.default == DEFAULT_MIN_REVIEWED
+
+
 def test_export_json_output_and_bad_format(project):
     result = runner.invoke(app, ["export", "source/wco.txt", "--to", "az", "--json", "-f", "json"])
     assert result.exit_code == 0, result.output
@@ -163,6 +173,15 @@ def test_compile(project, msgfmt):
     assert [(Path(d["mo"]).parent.parent.name, d["translated"]) for d in data] == [("az", 3)]
     data = json.loads(runner.invoke(app, ["compile", "--lang", "AZ", "--json"]).stdout)
     assert [Path(d["mo"]).parent.parent.name for d in data] == ["az"]
+
+
+def test_export_and_compile_json_keys_are_a_contract(project, msgfmt):
+    (item,) = json.loads(runner.invoke(app, ["export", "--to", "ru", "--json"]).stdout)  # refused: 66.6%
+    assert list(item) == ["document", "lang", "language", "path", "reviewed", "total", "refused", "filled"]
+    assert (item["lang"], item["language"], item["path"], item["filled"]) == ("ru", "ru", None, {})
+    data = json.loads(runner.invoke(app, ["compile", "--lang", "ru", "--json"]).stdout)
+    assert [list(d) for d in data] == [["po", "mo", "translated", "fuzzy", "untranslated"]]
+    assert data[0]["po"].endswith("locales/ru/LC_MESSAGES/wco.po") and data[0]["fuzzy"] == 1
 
 
 def test_demo_end_to_end_check_review_export_compile(tmp_path, monkeypatch, msgfmt):

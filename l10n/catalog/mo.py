@@ -39,6 +39,11 @@ class CompileResult:
     fuzzy: int
     untranslated: int
 
+    def as_dict(self) -> dict:
+        """The ``compile --json`` record."""
+        return {"po": str(self.po_path), "mo": str(self.mo_path), "translated": self.translated,
+                "fuzzy": self.fuzzy, "untranslated": self.untranslated}
+
 
 def _verbatim_catalog_class():
     from babel.messages.catalog import Catalog, Message

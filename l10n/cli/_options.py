@@ -17,7 +17,7 @@ ToOpt = Annotated[
     typer.Option("--to", "-t", help="Target language (repeat, or az,ru). Default: l10n.toml, else az and ru.",
                  show_default=False),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")]
+JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
 
 #: Shown (on stderr) by commands that report per article when the project has none.
 NO_ARTICLES_HINT = ("No articles yet. Put English articles in the project's source/ folder "

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
+from l10n.cli.progress import drafting
+from l10n.cli.render import numbers_right, print_json, shown_path, table
 
 
 @app.command()
@@ -39,7 +40,7 @@ def translate(
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
     from l10n.translate import translate_paths
 
-    with _progress(enabled=not json_out) as progress:
+    with drafting(enabled=not json_out) as progress:
         result = translate_paths(
             paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft,
             lock_wait=wait,
@@ -87,8 +88,7 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
         header.append("note")
     else:
         body = [row[:-1] for row in body]
-    typer.echo(_table(header, body))
-
+    typer.echo(table(header, body, right=numbers_right))
 
 
 def _status_note(row) -> str:
@@ -110,7 +110,7 @@ def demo(
     """Translate the sample article into az and ru in a scratch project, with the bundled demo models."""
     from l10n.demo import run_demo
 
-    with _progress(enabled=not json_out) as progress:
+    with drafting(enabled=not json_out) as progress:
         outcome = run_demo(folder, progress=progress)
     if json_out:
         print_json(outcome.as_dict())
@@ -134,58 +134,11 @@ def _summary_table(summaries: Sequence) -> str:
          s.origin or "-"]
         for s in summaries
     ]
-    return _table(header, body)
+    return table(header, body, right=numbers_right)
 
 
 def _written_line(written: Sequence[Path], root: Path) -> str:
     if not written:
         return "No file changed."
-    names = ", ".join(_relative(p, root) for p in written)
+    names = ", ".join(shown_path(p, root) for p in written)
     return f"Wrote {len(written)} file(s): {names}"
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return Path(path).relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
-
-
-def _table(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(c.ljust(w) if i == 0 or not c[:1].isdigit() else c.rjust(w)
-                               for i, (c, w) in enumerate(zip(row, widths))).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)
-
-
-@contextlib.contextmanager
-def _progress(enabled: bool) -> Iterator:
-    """A progress bar on stderr (only on a terminal) fed by ``progress(lang, done, total)``."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeElapsedColumn,
-    )
-
-    console = Console(stderr=True)
-    if not enabled or not console.is_terminal:
-        yield None
-        return
-    tasks: dict[str, object] = {}
-    with Progress(TextColumn("drafting {task.description}"), BarColumn(), MofNCompleteColumn(),
-                  TimeElapsedColumn(), console=console, transient=False) as bar:
-
-        def update(lang: str, done: int, total: int) -> None:
-            if lang not in tasks:
-                tasks[lang] = bar.add_task(lang, total=total)
-            bar.update(tasks[lang], completed=done, total=total)
-
-        yield update

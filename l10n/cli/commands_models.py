@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import contextlib
 from pathlib import Path
-from typing import Annotated, Iterator, Optional
+from typing import Annotated, Optional
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._app import app, user_errors
+from l10n.cli._options import JsonOpt
+from l10n.cli.progress import downloads
+from l10n.cli.render import human_size, print_json, table
 
 models_app = typer.Typer(
     help="Manage offline Argos Translate packages (shared with argospm).",
@@ -26,89 +28,23 @@ DirOpt = Annotated[
 ]
 
 
-def _row(package) -> dict:
-    return {
-        "pair": package.pair,
-        "name": package.name,
-        "version": package.version,
-        "size": package.size(),
-        "path": str(package.path),
-        # the target language under the key status/translate/postedit --json use; the English side too
-        "language": package.to_code,
-        "source_language": package.from_code,
-    }
-
-
-def _human(size: int) -> str:
-    value = float(size)
-    for unit in ("B", "KB", "MB", "GB"):
-        if value < 1024 or unit == "GB":
-            return f"{value:.0f} {unit}" if unit == "B" else f"{value:.1f} {unit}"
-        value /= 1024
-    return f"{size} B"  # pragma: no cover
-
-
 @models_app.command("list")
 @user_errors
-def list_models(
-    directory: DirOpt = None,
-    json_out: Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of a table.")] = False,
-) -> None:
+def list_models(directory: DirOpt = None, json_out: JsonOpt = False) -> None:
     """List installed packages: pair, version, size, path."""
     from l10n.engine.packages import list_packages, packages_dir
 
     folder = directory or packages_dir()
-    rows = [_row(p) for p in list_packages(folder)]
+    packages = list_packages(folder)
     if json_out:
-        print_json(rows)
+        print_json([p.as_dict() for p in packages])
         return
-    if not rows:
+    if not packages:
         typer.echo(f"No packages installed in {folder}.")
         typer.echo("Install one with: l10n models install en:az  (or a .argosmodel file)")
         return
-    header = ["pair", "version", "size", "path"]
-    body = [[r["pair"], r["version"], _human(r["size"]), r["path"]] for r in rows]
-    widths = [max(len(str(x[i])) for x in [header] + body) for i in range(len(header))]
-    typer.echo("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip())
-    typer.echo("  ".join("-" * w for w in widths))
-    for line in body:
-        typer.echo("  ".join(str(c).ljust(w) for c, w in zip(line, widths)).rstrip())
-
-
-@contextlib.contextmanager
-def _download_progress() -> Iterator:
-    """A download bar on stderr when it is a terminal; otherwise a line per finished download."""
-    from rich.console import Console
-    from rich.progress import (
-        BarColumn,
-        DownloadColumn,
-        Progress,
-        TextColumn,
-        TransferSpeedColumn,
-    )
-
-    console = Console(stderr=True)
-    if not console.is_terminal:
-        finished: set[str] = set()
-
-        def report(done: int, total: int | None, label: str) -> None:
-            if total is not None and done >= total and label not in finished:
-                finished.add(label)
-                typer.echo(f"downloaded {label} ({_human(done)})", err=True)
-
-        yield report
-        return
-    # binary units, as the "downloaded ... KB" line and "models list" count (kB and KB disagreed by 2.4%)
-    with Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(binary_units=True),
-                  TransferSpeedColumn(), console=console) as bar:
-        tasks: dict[str, object] = {}
-
-        def update(done: int, total: int | None, label: str) -> None:
-            if label not in tasks:
-                tasks[label] = bar.add_task(label, total=total)
-            bar.update(tasks[label], completed=done, total=total)
-
-        yield update
+    body = [[p.pair, p.version, human_size(p.size()), str(p.path)] for p in packages]
+    typer.echo(table(["pair", "version", "size", "path"], body))
 
 
 @models_app.command("install")
@@ -123,7 +59,7 @@ def install_models(
     """Validate and install packages atomically (downloads from $ARGOS_PACKAGE_INDEX show progress)."""
     from l10n.engine.install import install
 
-    with _download_progress() as progress:
+    with downloads() as progress:
         installed = install(sources, directory, progress)
     for package in installed:
         typer.echo(f"installed {package.pair} {package.version} -> {package.path}")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
+from l10n.cli.render import print_json, right_from, table
 
 
 @app.command()
@@ -35,7 +36,7 @@ def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False
     if len(rows) > len({r.language for r in rows}):  # totals only sum something when a language has 2+ rows
         rows = rows + totals(rows)
     body = [_cells(r) for r in rows]
-    typer.echo(_table(header, body))
+    typer.echo(table(header, body, right=right_from(3)))  # the counts and measures, '-' included
 
 
 def _cells(row) -> list[object]:
@@ -45,15 +46,3 @@ def _cells(row) -> list[object]:
     rate = "-" if row.edit_rate is None else f"{row.edit_rate:.1f}%"
     return [article, row.language, origin, row.reviewed_from_mt, row.unchanged, row.edited, chrf, rate,
             row.no_draft, row.pending]
-
-
-def _table(header: list[str], rows: list[list[object]]) -> str:
-    cells = [header] + [[str(c) for c in row] for row in rows]
-    widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
-    lines = []
-    for n, row in enumerate(cells):
-        lines.append("  ".join(c.rjust(w) if i >= 3 and n else c.ljust(w)
-                               for i, (c, w) in enumerate(zip(row, widths))).rstrip())
-        if n == 0:
-            lines.append("  ".join("-" * w for w in widths))
-    return "\n".join(lines)

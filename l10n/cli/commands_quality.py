@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
-from l10n.cli._options import PathsArg
+from l10n.cli._app import app, user_errors
+from l10n.cli._options import JsonOpt, PathsArg
+from l10n.cli.render import print_json, shown_path
 
 CatalogsArg = Annotated[
     list[Path] | None,
@@ -20,14 +20,6 @@ LangOpt = Annotated[
     str | None,
     typer.Option("--lang", "-l", help="Only catalogs of this language (az, ru, ...).", show_default=False),
 ]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
-
-
-def _rel(path: Path) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return str(path)
 
 
 @app.command()
@@ -79,7 +71,7 @@ def export(
     min_reviewed: Annotated[
         float, typer.Option("--min-reviewed", help="Refuse (write nothing, exit 1) an article with a smaller share "
                      "of reviewed segments, in percent (like po4a's --keep).")
-    ] = 80.0,
+    ] = 80.0,  # l10n.export.plan.DEFAULT_MIN_REVIEWED (tested); importing it loads polib on any --help
     fallback: Annotated[
         str, typer.Option("--fallback", help="What fills an unreviewed segment: source (the English), "
                      "draft (the draft or stale translation, else the English) or skip (nothing).")
@@ -97,18 +89,14 @@ def export(
     results = export_paths(paths or [], to, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
                            fallback=fallback)
     if json_out:
-        print_json([
-            {"document": r.doc, "lang": r.lang, "language": r.lang, "path": None if r.path is None else str(r.path),
-             "reviewed": r.reviewed, "total": r.total, "refused": r.refused, "filled": r.filled}
-            for r in results
-        ])
+        print_json([r.as_dict() for r in results])
     else:
         for r in results:
             if r.refused:
                 typer.echo(f"refused: {r.refused}", err=True)
                 continue
             filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items())) or "none"
-            typer.echo(f"wrote {_rel(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
+            typer.echo(f"wrote {shown_path(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
         if any(r.refused for r in results):
             typer.echo("hint: review the catalogs first, or preview with drafts: "
                        "--min-reviewed 0 --fallback draft", err=True)
@@ -124,12 +112,8 @@ def compile_(paths: CatalogsArg = None, lang: LangOpt = None, json_out: JsonOpt 
 
     results = compile_paths(paths or [], lang=lang)
     if json_out:
-        print_json([
-            {"po": str(r.po_path), "mo": str(r.mo_path), "translated": r.translated,
-             "fuzzy": r.fuzzy, "untranslated": r.untranslated}
-            for r in results
-        ])
+        print_json([r.as_dict() for r in results])
         return
     for r in results:
-        typer.echo(f"{_rel(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
+        typer.echo(f"{shown_path(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
                    f"{r.untranslated} untranslated")

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from l10n.cli._app import app, print_json, user_errors
+from l10n.cli._app import app, user_errors
+from l10n.cli.render import print_json
 
 
 @app.command("segment")

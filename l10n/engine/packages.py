@@ -72,6 +72,19 @@ class InstalledPackage:
         """Bytes on disk (all files under the package folder)."""
         return sum(p.stat().st_size for p in self.path.rglob("*") if p.is_file())
 
+    def as_dict(self) -> dict:
+        """The ``models list --json`` record (``size`` reads the folder, as :meth:`size`)."""
+        return {
+            "pair": self.pair,
+            "name": self.name,
+            "version": self.version,
+            "size": self.size(),
+            "path": str(self.path),
+            # the target language under the key status/translate/postedit --json use; the English side too
+            "language": self.to_code,
+            "source_language": self.from_code,
+        }
+
 
 def _settings_file() -> Path:
     config = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")

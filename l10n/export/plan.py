@@ -73,6 +73,12 @@ class ExportResult:
         """``80%``, ``72.7%``: one decimal, rounded down, so 79.96% never shows as the 80% it is refused for."""
         return f"{math.floor(self.percent * 10) / 10:.1f}".removesuffix(".0") + "%"
 
+    def as_dict(self) -> dict:
+        """The ``export --json`` record: the language both as ``lang`` and as the ``language`` of the other commands."""
+        return {"document": self.doc, "lang": self.lang, "language": self.lang,
+                "path": None if self.path is None else str(self.path), "reviewed": self.reviewed,
+                "total": self.total, "refused": self.refused, "filled": self.filled}
+
 
 def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str = "source") -> list[Piece]:
     """Decide what fills each segment (see the module docstring)."""
