@@ -8,7 +8,6 @@ from catalog_helpers import ARTICLE_A, ARTICLE_B, make_project
 from fakes import FakeEngines
 from typer.testing import CliRunner
 
-from l10n.translate import run as workflow
 from l10n.cli import app
 
 runner = CliRunner()
@@ -25,20 +24,20 @@ def project(tmp_path, monkeypatch):
     return tmp_path
 
 
+_CURRENT: dict[str, FakeEngines] = {}
+
+
 @pytest.fixture
-def engines(monkeypatch):
-    """Fake engines; set ``engines.origin`` (with {target}) before a run to change the engine."""
-    current = {"engines": FakeEngines("fake-1 {target}")}
-
-    def factory(packages_dir=None, beam_size=4, glossary_path=None):
-        return current["engines"]
-
-    monkeypatch.setattr(workflow, "argos_engine_factory", factory)
-    return current
+def engines():
+    """Fake engines; set ``engines["engines"]`` to other FakeEngines before a run to change the engine."""
+    _CURRENT["engines"] = FakeEngines("fake-1 {target}")
+    yield _CURRENT
+    _CURRENT.clear()
 
 
 def translate(*args: str) -> None:
-    result = runner.invoke(app, ["translate", *args])
+    factory = lambda target: _CURRENT["engines"](target)  # noqa: E731
+    result = runner.invoke(app, ["translate", *args], obj={"engine_factory": factory})
     assert result.exit_code == 0, result.output
 
 

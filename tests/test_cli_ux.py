@@ -102,11 +102,8 @@ def test_status_notes_have_their_own_column_so_percentages_align(empty_project, 
     from catalog_helpers import ARTICLE_A
     from fakes import FakeEngines
 
-    from l10n.translate import run as workflow
-
     (empty_project / "source" / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
-    monkeypatch.setattr(workflow, "argos_engine_factory", lambda *args, **kwargs: FakeEngines())
-    assert runner.invoke(app, ["translate", "--to", "az"]).exit_code == 0
+    assert runner.invoke(app, ["translate", "--to", "az"], obj={"engine_factory": FakeEngines()}).exit_code == 0
     lines = runner.invoke(app, ["status"]).stdout.splitlines()
     assert lines[0].split()[-3:] == ["%", "reviewed", "note"]
     az, ru = lines[2], lines[3]

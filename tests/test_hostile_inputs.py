@@ -43,6 +43,22 @@ def test_beam_size_in_l10n_toml_is_bounded(project, beam):
     _one_line_error(runner.invoke(app, ["status"]), "l10n.toml", "beam_size")
 
 
+def test_beam_flag_is_bounded_like_the_engine(project):
+    from l10n.engine.base import MAX_BEAM
+
+    result = runner.invoke(app, ["translate", "--beam", str(MAX_BEAM + 1)])
+    assert result.exit_code == 2 and "Traceback" not in result.output and "--beam" in result.output
+    assert MAX_BEAM == 64  # the CLI's literal (it does not import the engine for --help)
+
+
+def test_status_escapes_control_characters_in_names(project):
+    r"""A file name with an OSC escape (\e]0;PWN\a) was printed raw by status."""
+    (project / "source" / "x\x1b]0;PWN\x07.md").write_text("Hello there.\n", encoding="utf-8")
+    result = runner.invoke(app, ["status"])
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "\\x1b]0;PWN\\x07" in result.output
+
+
 def test_beam_size_on_the_engine_is_bounded():
     from l10n.engine.argos import load_engine
 

@@ -9,6 +9,7 @@ from typing import Any, Callable, TypeVar
 import typer
 
 from l10n.errors import L10nError
+from l10n.cli.render import echo
 
 app = typer.Typer(
     name="l10n",
@@ -29,7 +30,7 @@ def user_errors(fn: F) -> F:
         try:
             return fn(*args, **kwargs)
         except L10nError as err:
-            typer.echo(f"error: {err}", err=True)
+            echo(f"error: {err}", err=True)
             raise typer.Exit(2) from None
         except BrokenPipeError:
             # the reader went away (`l10n segment a.txt | head`): no error, exit as a SIGPIPE'd tool does
@@ -37,7 +38,7 @@ def user_errors(fn: F) -> F:
             raise typer.Exit(141) from None
         except OSError as err:
             where = f"{err.filename}: " if getattr(err, "filename", None) else ""
-            typer.echo(f"error: {where}{err.strerror or err}", err=True)
+            echo(f"error: {where}{err.strerror or err}", err=True)
             raise typer.Exit(2) from None
 
     return wrapper  # type: ignore[return-value]
@@ -58,7 +59,7 @@ def _version(value: bool) -> None:
     if value:
         from l10n import __version__
 
-        typer.echo(f"l10n {__version__}")
+        echo(f"l10n {__version__}")
         raise typer.Exit()
 
 

@@ -11,12 +11,13 @@ import typer
 from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
 from l10n.cli.progress import drafting
-from l10n.cli.render import numbers_right, print_json, shown_path, table
+from l10n.cli.render import echo, numbers_right, print_json, shown_path, table
 
 
 @app.command()
 @user_errors
 def translate(
+    ctx: typer.Context,
     paths: PathsArg = None,
     to: ToOpt = None,
     models: Annotated[
@@ -24,7 +25,7 @@ def translate(
         typer.Option("--models", "--engine-dir", help="Folder of installed Argos packages to use.",
                      show_default=False),
     ] = None,
-    beam: Annotated[int | None, typer.Option("--beam", min=1, help="Beam size (default 4).",
+    beam: Annotated[int | None, typer.Option("--beam", min=1, max=64, help="Beam size (default 4, at most 64).",
                                                 show_default=False)] = None,
     redraft: Annotated[
         bool,
@@ -40,22 +41,24 @@ def translate(
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
     from l10n.translate import translate_paths
 
+    # A program embedding the CLI (the tests) may pass its own engines: app(obj={"engine_factory": f}).
+    factory = (ctx.obj or {}).get("engine_factory") if isinstance(ctx.obj, dict) else None
     with drafting(enabled=not json_out) as progress:
         result = translate_paths(
             paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft,
-            lock_wait=wait,
+            lock_wait=wait, engine_factory=factory,
         )
     for summary in result.languages:
         for warning in summary.warnings:
-            typer.echo(f"warning: {warning}", err=True)
+            echo(f"warning: {warning}", err=True)
     if json_out:
         print_json(result.as_dict())
         return
-    typer.echo(_summary_table(result.languages))
+    echo(_summary_table(result.languages))
     for s in result.languages:
         if s.redrafted:
-            typer.echo(f"{s.language}: {s.redrafted} unedited machine draft(s) replaced by {s.origin}")
-    typer.echo(_written_line(result.written, result.root))
+            echo(f"{s.language}: {s.redrafted} unedited machine draft(s) replaced by {s.origin}")
+    echo(_written_line(result.written, result.root))
 
 
 @app.command()
@@ -66,15 +69,15 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
 
     rows = status_paths([str(p) for p in paths or []], to)
     for orphan in orphan_paths([str(p) for p in paths or []], to):
-        typer.echo(f"note: {orphan}: no article for this catalog (deleted or renamed?); not counted", err=True)
+        echo(f"note: {orphan}: no article for this catalog (deleted or renamed?); not counted", err=True)
     for skipped in skipped_paths([str(p) for p in paths or []]):
-        typer.echo(f"note: {skipped}: not read (articles are source/<name>.txt or .md, lower case, no subfolders)",
+        echo(f"note: {skipped}: not read (articles are source/<name>.txt or .md, lower case, no subfolders)",
                    err=True)
     if json_out:
         print_json([r.as_dict() for r in rows])
         return
     if not rows:
-        typer.echo(NO_ARTICLES_HINT, err=True)
+        echo(NO_ARTICLES_HINT, err=True)
         return
     if len({r.document for r in rows}) > 1:
         rows = rows + totals(rows)
@@ -88,7 +91,7 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
         header.append("note")
     else:
         body = [row[:-1] for row in body]
-    typer.echo(table(header, body, right=numbers_right))
+    echo(table(header, body, right=numbers_right))
 
 
 def _status_note(row) -> str:
@@ -115,15 +118,15 @@ def demo(
     if json_out:
         print_json(outcome.as_dict())
         return
-    typer.echo(f"Demo project: {outcome.root}")
-    typer.echo(f"NOTE: {outcome.note}")
-    typer.echo(_summary_table(outcome.result.languages))
-    typer.echo("Catalogs (open them in Poedit, or any editor):")
+    echo(f"Demo project: {outcome.root}")
+    echo(f"NOTE: {outcome.note}")
+    echo(_summary_table(outcome.result.languages))
+    echo("Catalogs (open them in Poedit, or any editor):")
     for path in outcome.result.catalogs:
-        typer.echo(f"  {path}")
+        echo(f"  {path}")
     import shlex
 
-    typer.echo(f"Next: cd {shlex.quote(str(folder))} && l10n status")
+    echo(f"Next: cd {shlex.quote(str(folder))} && l10n status")
 
 
 def _summary_table(summaries: Sequence) -> str:

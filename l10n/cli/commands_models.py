@@ -10,7 +10,7 @@ import typer
 from l10n.cli._app import app, user_errors
 from l10n.cli._options import JsonOpt
 from l10n.cli.progress import downloads
-from l10n.cli.render import human_size, print_json, table
+from l10n.cli.render import echo, human_size, print_json, table
 
 models_app = typer.Typer(
     help="Manage offline Argos Translate packages (shared with argospm).",
@@ -40,11 +40,11 @@ def list_models(directory: DirOpt = None, json_out: JsonOpt = False) -> None:
         print_json([p.as_dict() for p in packages])
         return
     if not packages:
-        typer.echo(f"No packages installed in {folder}.")
-        typer.echo("Install one with: l10n models install en:az  (or a .argosmodel file)")
+        echo(f"No packages installed in {folder}.")
+        echo("Install one with: l10n models install en:az  (or a .argosmodel file)")
         return
     body = [[p.pair, p.version, human_size(p.size()), str(p.path)] for p in packages]
-    typer.echo(table(["pair", "version", "size", "path"], body))
+    echo(table(["pair", "version", "size", "path"], body))
 
 
 @models_app.command("install")
@@ -62,7 +62,7 @@ def install_models(
     with downloads() as progress:
         installed = install(sources, directory, progress)
     for package in installed:
-        typer.echo(f"installed {package.pair} {package.version} -> {package.path}")
+        echo(f"installed {package.pair} {package.version} -> {package.path}")
 
 
 @models_app.command("remove")
@@ -75,4 +75,4 @@ def remove_models(
     from l10n.engine.install import remove
 
     for package in remove(which, directory):
-        typer.echo(f"removed {package.pair} {package.version} ({package.path})")
+        echo(f"removed {package.pair} {package.version} ({package.path})")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import typer
 
 from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
-from l10n.cli.render import print_json, right_from, table
+from l10n.cli.render import echo, print_json, right_from, table
 
 
 @app.command()
@@ -29,14 +28,14 @@ def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False
         print_json([r.as_dict() for r in rows])
         return
     if not rows:
-        typer.echo(NO_ARTICLES_HINT, err=True)
+        echo(NO_ARTICLES_HINT, err=True)
         return
     header = ["article", "lang", "engine", "reviewed-from-MT", "unchanged", "edited", "chrF", "word-edit-rate",
               "no-draft", "pending"]
     if len(rows) > len({r.language for r in rows}):  # totals only sum something when a language has 2+ rows
         rows = rows + totals(rows)
     body = [_cells(r) for r in rows]
-    typer.echo(table(header, body, right=right_from(3)))  # the counts and measures, '-' included
+    echo(table(header, body, right=right_from(3)))  # the counts and measures, '-' included
 
 
 def _cells(row) -> list[object]:

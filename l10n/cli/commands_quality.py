@@ -9,7 +9,7 @@ import typer
 
 from l10n.cli._app import app, user_errors
 from l10n.cli._options import JsonOpt, PathsArg
-from l10n.cli.render import print_json, shown_path
+from l10n.cli.render import echo, print_json, shown_path
 
 CatalogsArg = Annotated[
     list[Path] | None,
@@ -46,9 +46,9 @@ def check(
         print_json([f.as_dict() for f in report.findings])
     else:
         for finding in report.findings:
-            typer.echo(str(finding))
+            echo(str(finding))
         in_reviewed = sum(1 for f in report.findings if f.state == "reviewed")
-        typer.echo(
+        echo(
             f"{len(report.findings)} finding(s): {in_reviewed} in reviewed entries, "
             f"{len(report.findings) - in_reviewed} in drafts or stale entries; "
             f"{report.entries} translated entries in {len(report.catalogs)} catalog(s) checked",
@@ -93,12 +93,12 @@ def export(
     else:
         for r in results:
             if r.refused:
-                typer.echo(f"refused: {r.refused}", err=True)
+                echo(f"refused: {r.refused}", err=True)
                 continue
             filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items())) or "none"
-            typer.echo(f"wrote {shown_path(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
+            echo(f"wrote {shown_path(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
         if any(r.refused for r in results):
-            typer.echo("hint: review the catalogs first, or preview with drafts: "
+            echo("hint: review the catalogs first, or preview with drafts: "
                        "--min-reviewed 0 --fallback draft", err=True)
     if any(r.refused for r in results):
         raise typer.Exit(1)
@@ -115,5 +115,5 @@ def compile_(paths: CatalogsArg = None, lang: LangOpt = None, json_out: JsonOpt 
         print_json([r.as_dict() for r in results])
         return
     for r in results:
-        typer.echo(f"{shown_path(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
+        echo(f"{shown_path(r.mo_path)}: {r.translated} translated, {r.fuzzy} fuzzy, "
                    f"{r.untranslated} untranslated")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import app, user_errors
-from l10n.cli.render import print_json
+from l10n.cli.render import echo, print_json
 
 
 @app.command("segment")
@@ -43,14 +43,14 @@ def segment(
         )
         return
     paragraphs = len({s.paragraph for s in segments})
-    typer.echo(
+    echo(
         f"{file}: {len(segments)} segments in {paragraphs} paragraphs "
         "(start/end are character offsets into the decoded text, UTF-8 BOM removed)"
     )
     if not segments:
         return
-    typer.echo(f"{'para':>4} {'line':>5} {'start':>7} {'end':>7} kind     text  (⏎ = line break in the source)")
+    echo(f"{'para':>4} {'line':>5} {'start':>7} {'end':>7} kind     text  (⏎ = line break in the source)")
     for s in segments:
         text = " ⏎ ".join(part.strip() for part in s.text.splitlines())
         kind = "heading" if s.heading else "sentence"
-        typer.echo(f"{s.paragraph:>4} {s.line:>5} {s.start:>7} {s.end:>7} {kind:<8} {text}")
+        echo(f"{s.paragraph:>4} {s.line:>5} {s.start:>7} {s.end:>7} {kind:<8} {text}")

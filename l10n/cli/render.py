@@ -9,6 +9,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import typer
+
+from l10n.errors import printable
+
 #: Says whether a body cell, given its column (0-based) and text, is right-aligned.
 Align = Callable[[int, str], bool]
 
@@ -29,7 +33,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], right: Align 
     Cells are left-aligned; ``right`` says which body cells are right-aligned instead
     (the header always is left-aligned).
     """
-    cells = [[str(c) for c in header]] + [[str(c) for c in row] for row in rows]
+    cells = [[printable(str(c)) for c in header]] + [[printable(str(c)) for c in row] for row in rows]
     widths = [max(len(r[i]) for r in cells) for i in range(len(header))]
 
     def line(row: list[str], body: bool) -> str:
@@ -38,6 +42,12 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], right: Align 
 
     rule = "  ".join("-" * w for w in widths)
     return "\n".join([line(cells[0], False), rule] + [line(row, True) for row in cells[1:]])
+
+
+def echo(text: str, err: bool = False) -> None:
+    """One line (or block) for the terminal, control characters escaped: a file name holding
+    an escape sequence (``\\e]0;PWN\\a``) must not retitle the window or rewrite the screen."""
+    typer.echo(printable(text), err=err)
 
 
 def shown_path(path: str | Path, root: str | Path | None = None) -> str:
