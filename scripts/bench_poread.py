@@ -1,4 +1,4 @@
-"""How much the strict reader (l10n.catalog.reader.load_po) costs over plain polib.pofile, in one run.
+"""How much the strict reader (l10n.catalog.files.load_catalog) costs over plain polib.pofile, in one run.
 
     uv run python scripts/bench_poread.py [ENTRIES]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog.reader import load_po
+from l10n.catalog.files import load_catalog
 
 
 def build(path: Path, entries: int) -> None:
@@ -66,11 +66,11 @@ def main() -> None:
         build(large, 2 * entries)
         size = small.stat().st_size / 1e6
         baseline = best(lambda p: polib.pofile(str(p), wrapwidth=78), small)
-        strict = best(load_po, small)
-        strict_large = best(load_po, large)
+        strict = best(lambda p: load_catalog(p).po, small)
+        strict_large = best(lambda p: load_catalog(p).po, large)
     print(f"catalog: {entries} entries, {size:.1f} MB")
     print(f"polib.pofile (baseline): {baseline * 1000:8.1f} ms")
-    print(f"l10n load_po (strict):   {strict * 1000:8.1f} ms   ratio {strict / baseline:.2f}x the baseline")
+    print(f"l10n load_catalog (strict):   {strict * 1000:8.1f} ms   ratio {strict / baseline:.2f}x the baseline")
     print(f"load_po on 2x entries:   {strict_large * 1000:8.1f} ms   ratio {strict_large / strict:.2f} (2.0 = linear)")
 
 
