@@ -11,7 +11,10 @@ import pytest
 
 from l10n.catalog.model import msgid_for
 from l10n.errors import L10nError
-from l10n.export.plan import export_paths, plan, rebuild, render_html
+from l10n.export import export_paths
+from l10n.export.html import render_html
+from l10n.export.plan import plan
+from l10n.export.text import rebuild
 from l10n.project import Project
 from l10n.segment import segment_text
 
