@@ -77,14 +77,14 @@ def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str
 
 
 def render(fmt: str, doc: str, lang: str, source_path: Path, text: str, pieces: Sequence[Piece],
-           fallback: str = "source") -> str:
-    """The exported article in ``fmt`` (one of FORMATS)."""
+           fallback: str = "source", code: Sequence[tuple[int, int]] = ()) -> str:
+    """The exported article in ``fmt`` (one of FORMATS); ``code``: its fenced code blocks."""
     if fmt == "txt":
         return rebuild(text, pieces)
     if fmt == "md":
         return render_md(text, pieces, source_path.suffix == ".md")
     if fmt == "html":
-        return render_html(text, pieces, lang, page_title(pieces, doc), source_path.suffix == ".md")
+        return render_html(text, pieces, lang, page_title(pieces, doc), source_path.suffix == ".md", code)
     if fmt == "json":
         return render_json(doc, lang, str(source_path), pieces, fallback)
     raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -112,7 +112,7 @@ def export_document(
     ``fmt`` None means the article's own format: ``txt`` for a .txt article, ``md`` for .md.
     """
     from l10n.catalog.reader import load_po
-    from l10n.segment import read_source, segment_text
+    from l10n.segment import read_source, segment_article
 
     if fmt is None:
         fmt = "md" if Path(source_path).suffix.lower() == ".md" else "txt"
@@ -121,7 +121,8 @@ def export_document(
     text = read_source(source_path)
     po = load_po(po_path) if po_path.is_file() else None
     entries = catalog_entries(po)
-    pieces = plan(segment_text(text), entries, fallback)
+    article = segment_article(text)
+    pieces = plan(article.segments, entries, fallback)
     reviewed, total = reviewed_count(pieces)
     result = ExportResult(doc, lang, None, reviewed, total)
     if result.percent < min_reviewed:
@@ -140,7 +141,7 @@ def export_document(
     for p in pieces:
         result.filled[p.filled] = result.filled.get(p.filled, 0) + 1
     result.path = out_dir / f"{doc}.{fmt}"
-    output = render(fmt, doc, lang, source_path, text, pieces, fallback)
+    output = render(fmt, doc, lang, source_path, text, pieces, fallback, article.code)
     if fmt in ("txt", "md") and _starts_with_bom(source_path):
         output = "\ufeff" + output  # like the source (read_source drops the BOM)
     atomic_write_text(result.path, output)

@@ -12,7 +12,8 @@ delimiter row stay outside.
 
 Each unit also says what block of the layout it is (:data:`BLOCK_KINDS`: a heading, a
 paragraph, a list item, a numbered item, a quoted line, a table cell, code), a heading its
-``#`` level, and which of its lines start with a number ("1. ", "2) ").
+``#`` level, and which of its lines start with a number ("1. ", "2) "). The exporter renders
+from these, so the layout is classified here and only here.
 """
 
 from __future__ import annotations
@@ -182,16 +183,6 @@ def _is_table(text: str, block: list[tuple[int, int]]) -> bool:
         and _TABLE_DELIMITER.match(text, *block[1]) is not None
         and ("|" in text[block[1][0]:block[1][1]] or text.count("|", *block[0]) > 1)
     )
-
-
-def is_table_at(text: str, line_start: int) -> bool:
-    """Whether the line at ``line_start`` and the next one start a Markdown table (for exporters)."""
-    first_end = text.find("\n", line_start)
-    if first_end < 0:
-        return False
-    second_end = text.find("\n", first_end + 1)
-    second_end = len(text) if second_end < 0 else second_end
-    return _is_table(text, [(line_start, first_end), (first_end + 1, second_end)])
 
 
 def _table_cells(text: str, block: list[tuple[int, int]], state: _State) -> Iterator[Unit]:
