@@ -11,9 +11,12 @@ import pytest
 
 from l10n.catalog.model import msgid_for
 from l10n.errors import L10nError
-from l10n.export.plan import export_paths, plan, rebuild, render_html
+from l10n.export import export_paths
+from l10n.export.html import render_html
+from l10n.export.plan import plan
+from l10n.export.text import rebuild
 from l10n.project import Project
-from l10n.segment import segment_text
+from l10n.segment import segment_article, segment_text
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "source" / "wco-europe-customs.txt"
@@ -354,7 +357,8 @@ def test_html_of_a_markdown_quotation_of_two_paragraphs():
 
 def test_html_of_a_markdown_article_keeps_fenced_code_untranslated():
     text = "Run it:\n\n```sh\nl10n translate <doc> && echo \"ok\"\n\nl10n export\n```\n\nDone.\n"
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
+    article = segment_article(text)
+    page = render_html(text, plan(article.segments, {}, "source"), "ru", "T", markdown=True, code=article.code)
     assert ('<p>Run it:</p>\n<pre><code>l10n translate &lt;doc&gt; &amp;&amp; echo "ok"\n\nl10n export</code></pre>\n'
             "<p>Done.</p>") in page
     assert "<pre>" not in render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
@@ -370,3 +374,19 @@ def test_html_list_right_after_a_line_of_text_is_a_list():
     text = "Key figures:\n- GDP rose 2.8%\n- Exports rose.\n"
     page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
     assert "<p>Key figures:</p>\n<ul>\n<li>GDP rose 2.8%</li>\n<li>Exports rose.</li>\n</ul>" in page
+
+
+def test_html_renders_the_layout_the_segmenter_found_not_the_text_again():
+    """The segments' kinds are the one source of the page's blocks: change them and the page follows."""
+    from dataclasses import replace
+
+    text = "One here.\n\nTwo here. Still two.\n\nThree here.\n\nFour here."
+    segments = segment_text(text)
+    assert {s.kind for s in segments} == {"paragraph"}
+    kinds = {0: {"kind": "heading", "heading": True, "level": 3}, 1: {"kind": "list item"},
+             2: {"kind": "table header"}, 3: {"kind": "quote"}}
+    relaid = [replace(s, **kinds[s.paragraph]) for s in segments]
+    page = render_html(text, plan(relaid, {}, "source"), "ru", "T", markdown=True)
+    assert "<h3>One here.</h3>\n<ul>\n<li>Two here. Still two.</li>\n</ul>\n" in page
+    assert "<table>\n<tr><th>Three here.</th></tr>\n</table>\n<blockquote><p>Four here.</p></blockquote>\n" in page
+    assert render_html(text, plan(segments, {}, "source"), "ru", "T", markdown=True).count("<p>") == 4

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from l10n.segment import segment_text
+from l10n.segment import BLOCK_KINDS, segment_article, segment_text
 
 LAYOUT_CASES = [
     # (text, [(segment text, paragraph, line, heading)])
@@ -159,3 +159,64 @@ def test_random_texts_are_lossless():
             assert s.line == text.count("\n", 0, s.start) + 1
             pos = s.end
         assert [s.paragraph for s in segments] == sorted(s.paragraph for s in segments)
+
+
+KIND_CASES = [
+    # (text, [(segment text, kind, block, level, numbered)]): the layout block of each segment, as data
+    ("# Customs news\n\nBody text. More.\n\n## Sub ##\n\nTitle\n=====\n\nCustoms Chief Re-elected",
+     [("Customs news", "heading", 0, 1, False), ("Body text.", "paragraph", 1, 0, False),
+      ("More.", "paragraph", 1, 0, False), ("Sub", "heading", 2, 2, False), ("Title", "heading", 3, 0, False),
+      ("Customs Chief Re-elected", "heading", 4, 0, False)]),
+    ("- Trade grew. Strongly.\n- Smuggling fell\n  sharply.\n2. Two.",
+     [("Trade grew.", "list item", 0, 0, False), ("Strongly.", "list item", 0, 0, False),
+      ("Smuggling fell\n  sharply.", "list item", 1, 0, False), ("2. Two.", "numbered item", 2, 0, True)]),
+    ("1. Plan the work.\n2. Work the plan. Now.",
+     [("1. Plan the work.", "numbered item", 0, 0, True), ("2. Work the plan.", "numbered item", 1, 0, True),
+      ("Now.", "numbered item", 1, 0, False)]),
+    # a numbered line after text stays in the text unit ("in\n2021. The"), but the segment that starts it knows
+    ("Key figures:\n1. One.\n2. Two. More.",
+     [("Key figures:\n1. One.", "paragraph", 0, 0, False), ("2. Two.", "paragraph", 0, 0, True),
+      ("More.", "paragraph", 0, 0, False)]),
+    ("features\n2) contact manager", [("features", "paragraph", 0, 0, False), ("2) contact manager", "paragraph", 1, 0, True)]),
+    ("> Quoted once.\n> 2. Quoted number.\n>\n> Again.",
+     [("Quoted once.", "quote", 0, 0, False), ("2. Quoted number.", "quote", 1, 0, True), ("Again.", "quote", 2, 0, False)]),
+    ("| Sector | Growth |\n|---|---|\n| Oil | A city. The capital |",
+     [("Sector", "table header", 0, 0, False), ("Growth", "table header", 1, 0, False),
+      ("Oil", "table cell", 2, 0, False), ("A city.", "table cell", 3, 0, False), ("The capital", "table cell", 3, 0, False)]),
+    ("  ### Indented\n###### Six", [("Indented", "heading", 0, 3, False), ("Six", "heading", 1, 6, False)]),
+]
+
+
+@pytest.mark.parametrize("text,expected", KIND_CASES, ids=[repr(c[0][:30]) for c in KIND_CASES])
+def test_segments_carry_their_layout_block(text, expected):
+    segments = segment_text(text)
+    assert [(s.text, s.kind, s.block, s.level, s.numbered) for s in segments] == expected
+
+
+def test_fenced_code_blocks_are_in_the_article_not_in_the_segments():
+    text = "Run this:\n\n```sh\nl10n translate. x\n```\n\n~~~\ncode.\n~~~\nDone.\n\n``` not closed."
+    article = segment_article(text)
+    assert article.segments == segment_text(text)
+    assert [text[s:e] for s, e in article.code] == ["```sh\nl10n translate. x\n```", "~~~\ncode.\n~~~"]
+    assert [s.text for s in article.segments] == ["Run this:", "Done.", "``` not closed."]
+    table = "| a | b |\n|---|---|\n```\nx\n```\n"  # fence lines inside a table are cells, and still code
+    assert [table[s:e] for s, e in segment_article(table).code] == ["```\nx\n```"]
+
+
+def test_random_texts_have_consistent_kinds():
+    rng = random.Random(11)
+    pieces = ["Mr.", "1.5", "...", "\n", "\n\n", "\r\n", "# ", "## ", "- ", "> ", "1. ", "2) ", "| ", " |", "|---|",
+              "```", "\n```\n", "===", "word", "Word", " ", "  ", "e.g.", "•", "Key figures:"]
+    for _ in range(500):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 40)))
+        segments = segment_text(text)
+        for prev, s in zip([None, *segments], segments):
+            assert s.kind in BLOCK_KINDS and s.kind != "code"
+            assert s.heading == (s.kind == "heading") and (s.level == 0 or s.heading) and 0 <= s.level <= 6
+            assert not s.numbered or not text[text.rfind("\n", 0, s.start) + 1:s.start].strip(" \t>\ufeff")
+            if prev is None:
+                assert s.block == 0
+            else:
+                assert s.block - prev.block in (0, 1)
+                if s.block == prev.block:
+                    assert (s.paragraph, s.kind) == (prev.paragraph, prev.kind)

@@ -84,7 +84,7 @@ def export(
     json_out: JsonOpt = False,
 ) -> None:
     """Write localized articles rebuilt with the source layout; refuse under-reviewed ones (exit 1)."""
-    from l10n.export.plan import export_paths
+    from l10n.export import export_paths
 
     results = export_paths(paths or [], to, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
                            fallback=fallback)

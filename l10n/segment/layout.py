@@ -4,10 +4,16 @@ Produces *units*: spans of the text that the sentence splitter works on, each
 with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets and ``•``,
 ``>`` quote markers, setext underlines) stay outside the units, so they remain in the text between
 segments and the article can be rebuilt exactly. A fenced code block (a line of three or more
-backticks or tildes up to its closing fence) is not text to translate: it makes no unit. An
-opening fence without a closing one is ordinary text (an article is never swallowed by a stray
-fence). In a Markdown table (a header row, then a delimiter row such as ``|---|:--:|``)
-each cell is a unit and the ``|`` pipes and the delimiter row stay outside.
+backticks or tildes up to its closing fence) is not text to translate: it is one unit of kind
+``code``, which the segmenter leaves out. An opening fence without a closing one is ordinary
+text (an article is never swallowed by a stray fence). In a Markdown table (a header row, then
+a delimiter row such as ``|---|:--:|``) each cell is a unit and the ``|`` pipes and the
+delimiter row stay outside.
+
+Each unit also says what block of the layout it is (:data:`BLOCK_KINDS`: a heading, a
+paragraph, a list item, a numbered item, a quoted line, a table cell, code), a heading its
+``#`` level, and which of its lines start with a number ("1. ", "2) "). The exporter renders
+from these, so the layout is classified here and only here.
 """
 
 from __future__ import annotations
@@ -31,17 +37,31 @@ _CLOSERS = "\"'”’»)]}"
 _OPENERS = "\"'“‘«([{"
 
 
+HEADING = "heading"  # ATX ("## Title") or setext (underlined) heading, a headline hard-wrapped over two lines
+PARAGRAPH = "paragraph"  # running text, or one line of a list of short lines
+LIST_ITEM = "list item"  # after a bullet: "- ", "* ", "+ ", "• "...
+NUMBERED_ITEM = "numbered item"  # a line that starts with "1. " or "2) " (the number stays in the text)
+QUOTE = "quote"  # a "> " line
+TABLE_HEADER = "table header"  # a cell of a Markdown table's first row
+TABLE_CELL = "table cell"  # a cell of a later row
+CODE = "code"  # a fenced code block, fences included: nothing to translate
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, NUMBERED_ITEM, QUOTE, TABLE_HEADER, TABLE_CELL, CODE)
+
+
 @dataclass(frozen=True, slots=True)
 class Unit:
     start: int
     end: int
     paragraph: int
-    kind: str  # "text" (sentences), "heading" (one segment), "item" (list item: sentences)
+    kind: str  # "text" (sentences), "heading" (one segment), "item" (list item: sentences), "code" (none)
     alone: bool  # the only line of its paragraph (a candidate for a title)
+    block: str = PARAGRAPH  # what it is in the layout: one of BLOCK_KINDS
+    level: int = 0  # a heading's level as its "#" marks give it; 0 when they do not (setext, headline)
+    numbered: tuple[int, ...] = ()  # where its lines that start with "1. ", "2) "... start (the number is in the text)
 
 
 def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterator[Unit]:
-    """The units of ``text`` in order.
+    """The units of ``text`` in order, fenced code blocks included (kind ``code``).
 
     ``continuation_words`` (lower-case, from the language data) are words that
     cannot end a headline line: a two-line paragraph whose first line ends with
@@ -49,67 +69,78 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
     """
     state = _State(continuation_words)
     code = fenced_code(text) if "``" in text or "~~" in text else []
-    ci = 0
+    ci, code_done = 0, 0  # the code block at or after the line; how many have been yielded
     for block in _blocks(text):
         state.new_para = True
         if _is_table(text, block):
             yield from _table_cells(text, block, state)
+            while code_done < len(code) and code[code_done][0] <= block[-1][1]:  # fence lines made cells too
+                yield Unit(*code[code_done], -1, "code", False, CODE)
+                code_done += 1
             continue
         cur: list[tuple[int, int]] = []  # line spans (content start, line end) of the open unit
-        kind = "text"
+        kind, kind_of_block = "text", PARAGRAPH
+        numbered: list[int] = []  # numbered lines kept inside the open text unit
         for ls, le in block:
             while ci < len(code) and code[ci][1] < ls:
                 ci += 1
             if ci < len(code) and code[ci][0] <= ls:  # a line of a fenced code block, fences included
-                yield from state.flush(text, cur, kind, len(block))
-                cur = []
+                yield from state.flush(text, cur, kind, len(block), kind_of_block, numbered)
+                cur, numbered = [], []
                 state.new_para = True
+                if code_done <= ci:
+                    yield Unit(*code[ci], -1, "code", False, CODE)  # -1: code is in no paragraph
+                    code_done = ci + 1
                 continue
             cs = ls
             while cs < le and text[cs] in " \t\ufeff":
                 cs += 1
             c = text[cs] if cs < le else ""
-            if c == "#" and _ATX.match(text, cs, le):
-                yield from state.flush(text, cur, kind, len(block))
-                cur = []
-                m = _ATX.match(text, cs, le)
+            if c == "#" and (m := _ATX.match(text, cs, le)):
+                yield from state.flush(text, cur, kind, len(block), kind_of_block, numbered)
+                cur, numbered = [], []
                 s, e = _strip(text, m.end(), le)
                 e = _without_closing_hashes(text, s, e)
                 state.new_para = True
                 if s < e:
-                    yield state.unit(s, e, "heading", False)
+                    yield state.unit(s, e, "heading", False, HEADING, level=m.end() - cs)
                 state.new_para = True
                 continue
             if c in "=-*_" and (_SETEXT.match(text, cs, le) or _RULE.match(text, cs, le)):
                 # A setext underline makes the single line above it a heading; a rule ends a unit.
                 setext = c in "=-" and len(cur) == 1 and kind == "text" and _SETEXT.match(text, cs, le)
-                yield from state.flush(text, cur, "heading" if setext else kind, len(block))
-                cur = []
+                yield from state.flush(text, cur, "heading" if setext else kind, len(block),
+                                       HEADING if setext else kind_of_block, numbered)
+                cur, numbered = [], []
                 state.new_para = True
                 continue
             if c == ">" and (m := _QUOTE.match(text, cs, le)):
                 # Each quoted line is a unit of its own, its "> " markers left outside.
-                yield from state.flush(text, cur, kind, len(block))
+                yield from state.flush(text, cur, kind, len(block), kind_of_block, numbered)
+                s = _strip(text, m.end(), le)[0]
                 cur, kind = [(m.end(), le)], "item"
-                yield from state.flush(text, cur, kind, len(block))
-                cur = []
+                yield from state.flush(text, cur, kind, len(block), QUOTE, [s] if _ORDERED.match(text, s, le) else [])
+                cur, numbered = [], []
                 if text[m.end():le].isspace() or m.end() == le:
                     state.new_para = True  # a bare ">" line separates paragraphs of the quotation
                 continue
             if c in "-*+•▪◦‣" and (m := _BULLET.match(text, cs, le)):
-                yield from state.flush(text, cur, kind, len(block))
+                yield from state.flush(text, cur, kind, len(block), kind_of_block, numbered)
                 if cur and kind == "text":
                     state.new_para = True  # "Key figures:\n- ...": the list is a paragraph of its own
-                cur, kind = [(m.end(), le)], "item"
+                cur, numbered, kind, kind_of_block = [(m.end(), le)], [], "item", LIST_ITEM
                 continue
-            if c.isdigit() and (not cur or kind == "item") and _ORDERED.match(text, cs, le):
-                yield from state.flush(text, cur, kind, len(block))
-                cur, kind = [(cs, le)], "item"
+            ordered = c.isdigit() and _ORDERED.match(text, cs, le)
+            if ordered and (not cur or kind == "item"):
+                yield from state.flush(text, cur, kind, len(block), kind_of_block, numbered)
+                cur, numbered, kind, kind_of_block = [(cs, le)], [cs], "item", NUMBERED_ITEM
                 continue
             if not cur:
-                kind = "text"
+                kind, kind_of_block = "text", PARAGRAPH
+            elif ordered:
+                numbered.append(cs)  # "Key figures:\n1. ..." (or "in\n2021. The"): the line stays in the text
             cur.append((cs, le))
-        yield from state.flush(text, cur, kind, len(block))
+        yield from state.flush(text, cur, kind, len(block), kind_of_block, numbered)
 
 
 class _State:
@@ -118,27 +149,29 @@ class _State:
         self.new_para = True
         self.continuation_words = continuation_words
 
-    def unit(self, s: int, e: int, kind: str, alone: bool) -> Unit:
+    def unit(self, s: int, e: int, kind: str, alone: bool, block: str = PARAGRAPH, level: int = 0,
+             numbered: tuple[int, ...] = ()) -> Unit:
         if self.new_para:
             self.paragraph += 1
             self.new_para = False
-        return Unit(s, e, self.paragraph, kind, alone)
+        return Unit(s, e, self.paragraph, kind, alone, block, level, numbered)
 
-    def flush(self, text: str, lines: list[tuple[int, int]], kind: str, block_lines: int) -> Iterator[Unit]:
+    def flush(self, text: str, lines: list[tuple[int, int]], kind: str, block_lines: int,
+              block: str = PARAGRAPH, numbered: list[int] | tuple[int, ...] = ()) -> Iterator[Unit]:
         if not lines:
             return
         if kind == "text" and len(lines) > 1 and _is_line_list(text, lines):
             if len(lines) == 2 and _is_wrapped_headline(text, lines, self.continuation_words):
                 s, e = _strip(text, lines[0][0], lines[1][1])
-                yield self.unit(s, e, "heading", False)
+                yield self.unit(s, e, "heading", False, HEADING)
                 return
             for ls, le in lines:
                 s, e = _strip(text, ls, le)
-                yield self.unit(s, e, "text", False)
+                yield self.unit(s, e, "text", False, numbered=(s,) if s in numbered else ())
             return
         s, e = _strip(text, lines[0][0], lines[-1][1])
         if s < e:
-            yield self.unit(s, e, kind, kind == "text" and block_lines == 1)
+            yield self.unit(s, e, kind, kind == "text" and block_lines == 1, block, numbered=tuple(numbered))
 
 
 def _is_table(text: str, block: list[tuple[int, int]]) -> bool:
@@ -152,16 +185,6 @@ def _is_table(text: str, block: list[tuple[int, int]]) -> bool:
     )
 
 
-def is_table_at(text: str, line_start: int) -> bool:
-    """Whether the line at ``line_start`` and the next one start a Markdown table (for exporters)."""
-    first_end = text.find("\n", line_start)
-    if first_end < 0:
-        return False
-    second_end = text.find("\n", first_end + 1)
-    second_end = len(text) if second_end < 0 else second_end
-    return _is_table(text, [(line_start, first_end), (first_end + 1, second_end)])
-
-
 def _table_cells(text: str, block: list[tuple[int, int]], state: _State) -> Iterator[Unit]:
     """One unit per non-empty cell of each row; the delimiter row makes none."""
     for n, (ls, le) in enumerate(block):
@@ -171,7 +194,7 @@ def _table_cells(text: str, block: list[tuple[int, int]], state: _State) -> Iter
         for a, b in zip(edges, edges[1:]):
             s, e = _strip(text, a + 1, b)
             if s < e:
-                yield state.unit(s, e, "item", False)
+                yield state.unit(s, e, "item", False, TABLE_HEADER if n == 0 else TABLE_CELL)
 
 
 def fenced_code(text: str) -> list[tuple[int, int]]:

@@ -1,4 +1,4 @@
-"""Segments with exact offsets: layout (paragraphs, headings) + sentence boundaries."""
+"""Segments with exact offsets: layout (paragraphs, headings, lists...) + sentence boundaries."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.segment.layout import units
+from l10n.segment.layout import HEADING, PARAGRAPH, units
 from l10n.segment.rules import LanguageRules, load_rules
 from l10n.segment.sentences import sentence_spans
 from l10n.segment.source import read_source
@@ -17,7 +17,14 @@ _TITLE_MAX = 120  # a standalone line up to this long, without final punctuation
 
 @dataclass(frozen=True, slots=True)
 class Segment:
-    """One translation unit. ``text == source[start:end]``; ``line`` is the 1-based line of ``start``."""
+    """One translation unit. ``text == source[start:end]``; ``line`` is the 1-based line of ``start``.
+
+    ``kind`` is the layout block the segment is in (:data:`l10n.segment.layout.BLOCK_KINDS`: heading,
+    paragraph, list item, numbered item, quote, table header or table cell); ``block`` numbers those
+    blocks in order, so the sentences of one list item share it; ``level`` is a heading's level when
+    its ``#`` marks give one, else 0; ``numbered``: the segment starts a line that starts with a
+    number ("1. ", "2) "), which stays in its text. ``heading`` is ``kind == "heading"``.
+    """
 
     text: str
     paragraph: int
@@ -25,15 +32,32 @@ class Segment:
     end: int
     line: int
     heading: bool = False
+    kind: str = PARAGRAPH
+    block: int = 0
+    level: int = 0
+    numbered: bool = False
 
 
-def segment_text(text: str, lang: str = "en") -> list[Segment]:
-    """Split decoded article text into segments, in order (see the package docstring)."""
+@dataclass(frozen=True)
+class Article:
+    """A segmented article: its segments, and its fenced code blocks (start, end: fences included)."""
+
+    segments: list[Segment]
+    code: list[tuple[int, int]]
+
+
+def segment_article(text: str, lang: str = "en") -> Article:
+    """Split decoded article text into segments, in order, and find its code blocks (see the package docstring)."""
     rules = load_rules(lang)
     out: list[Segment] = []
+    code: list[tuple[int, int]] = []
     line, line_pos = 1, 0
     paragraph, last_unit_paragraph = -1, -1  # dense numbering: paragraphs with segments only
+    block = -1  # likewise: blocks with segments only
     for unit in units(text, rules.continuation_words):
+        if unit.kind == "code":
+            code.append((unit.start, unit.end))
+            continue
         if unit.kind == "heading":
             spans = [(unit.start, unit.end)]
         else:
@@ -45,6 +69,7 @@ def segment_text(text: str, lang: str = "en") -> list[Segment]:
             # a quotation of several sentences without final punctuation is not a title
             and len(sentence_spans(text, unit.start, unit.end, rules, quotations=False)) == 1
         )
+        kind, counted = (HEADING if title else unit.block), False
         for s, e in spans:
             if not _ALNUM.search(text, s, e):
                 continue  # "***", "—": layout, not a sentence; it stays between segments
@@ -52,8 +77,15 @@ def segment_text(text: str, lang: str = "en") -> list[Segment]:
             line_pos = s
             if unit.paragraph != last_unit_paragraph:
                 paragraph, last_unit_paragraph = paragraph + 1, unit.paragraph
-            out.append(Segment(text[s:e], paragraph, s, e, line, title))
-    return out
+            if not counted:
+                block, counted = block + 1, True
+            out.append(Segment(text[s:e], paragraph, s, e, line, title, kind, block, unit.level, s in unit.numbered))
+    return Article(out, code)
+
+
+def segment_text(text: str, lang: str = "en") -> list[Segment]:
+    """Split decoded article text into segments, in order (see the package docstring)."""
+    return segment_article(text, lang).segments
 
 
 def segment_file(path: str | Path, lang: str = "en") -> list[Segment]:
