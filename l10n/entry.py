@@ -10,19 +10,22 @@ on the way out, and the process exits 130 as a shell expects.
 
 from __future__ import annotations
 
+import _signal  # built in and already loaded: installing the handler costs no import time
 import os
-import signal
-import sys
-
-EXIT_INTERRUPTED = 128 + signal.SIGINT
-
-
-class Interrupted(BaseException):
-    """Ctrl-C (SIGINT) while a command runs."""
 
 
 def _quit_while_starting(signum, frame) -> None:
     os._exit(EXIT_INTERRUPTED)
+
+
+EXIT_INTERRUPTED = 128 + _signal.SIGINT
+_signal.signal(_signal.SIGINT, _quit_while_starting)  # before anything slow is imported
+
+import sys  # noqa: E402
+
+
+class Interrupted(BaseException):
+    """Ctrl-C (SIGINT) while a command runs."""
 
 
 def _interrupt(signum, frame) -> None:
@@ -30,10 +33,10 @@ def _interrupt(signum, frame) -> None:
 
 
 def main() -> None:
-    signal.signal(signal.SIGINT, _quit_while_starting)
+    _signal.signal(_signal.SIGINT, _quit_while_starting)
     from l10n.cli import app
 
-    signal.signal(signal.SIGINT, _interrupt)
+    _signal.signal(_signal.SIGINT, _interrupt)
     try:
         app()
     except Interrupted:
