@@ -11,7 +11,7 @@ import typer
 from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
 from l10n.cli.progress import drafting
-from l10n.cli.render import echo, numbers_right, print_json, shown_path, table
+from l10n.cli.render import echo, json_or_hint, numbers_right, print_json, shown_path, table
 
 
 @app.command()
@@ -73,11 +73,7 @@ def status(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False) 
     for skipped in skipped_paths([str(p) for p in paths or []]):
         echo(f"note: {skipped}: not read (articles are source/<name>.txt or .md, lower case, no subfolders)",
                    err=True)
-    if json_out:
-        print_json([r.as_dict() for r in rows])
-        return
-    if not rows:
-        echo(NO_ARTICLES_HINT, err=True)
+    if json_or_hint(rows, json_out, NO_ARTICLES_HINT):
         return
     if len({r.document for r in rows}) > 1:
         rows = rows + totals(rows)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from l10n.cli._app import app, user_errors
 from l10n.cli._options import NO_ARTICLES_HINT, JsonOpt, PathsArg, ToOpt
-from l10n.cli.render import echo, print_json, right_from, table
+from l10n.cli.render import echo, json_or_hint, right_from, table
 
 
 @app.command()
@@ -24,11 +24,7 @@ def postedit(paths: PathsArg = None, to: ToOpt = None, json_out: JsonOpt = False
     from l10n.report.postedit import postedit_paths, totals
 
     rows = postedit_paths([str(p) for p in paths or []], to)
-    if json_out:
-        print_json([r.as_dict() for r in rows])
-        return
-    if not rows:
-        echo(NO_ARTICLES_HINT, err=True)
+    if json_or_hint(rows, json_out, NO_ARTICLES_HINT):
         return
     header = ["article", "lang", "engine", "reviewed-from-MT", "unchanged", "edited", "chrF", "word-edit-rate",
               "no-draft", "pending"]

@@ -29,7 +29,8 @@ def check(
     lang: LangOpt = None,
     glossary: Annotated[
         Path | None,
-        typer.Option("--glossary", "-g", help="Glossary TSV. Default: glossary.tsv at the project root.",
+        typer.Option("--glossary", "-g", help="Glossary file (TSV or TBX). Default: the project's glossary.tsv, "
+                     "else glossary.tbx (the one translate applies).",
                      show_default=False),
     ] = None,
     json_out: JsonOpt = False,

@@ -74,3 +74,15 @@ def human_size(size: int) -> str:
 def print_json(data: Any) -> None:
     """``data`` as indented JSON on stdout, non-ASCII text as it is."""
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def json_or_hint(rows: Sequence[Any], json_out: bool, hint: str) -> bool:
+    """For a per-article report: print the rows as JSON (``--json``), or ``hint`` on stderr when
+    there are none. True when that was all there is to print."""
+    if json_out:
+        print_json([r.as_dict() for r in rows])
+        return True
+    if not rows:
+        echo(hint, err=True)
+        return True
+    return False
