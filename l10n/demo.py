@@ -121,3 +121,31 @@ def run_demo(
     factory = argos_engine_factory(packages_dir)
     result = translate_project(project, project.documents(), DEFAULT_LANGUAGES, factory, progress=progress)
     return DemoResult(root=project.root, packages_dir=packages_dir, installed=installed, result=result)
+
+
+def l10n_command(folder: str | Path, env: dict[str, str] | None = None, argv0: str | None = None) -> str:
+    """How to run ``l10n`` from ``folder`` in the shell this process was started from.
+
+    After the Quick start, ``l10n`` is in ``.venv`` and uv in ``.tools/``, neither on
+    PATH: ``uv run`` sets ``UV`` to its own path, so the hint names that uv
+    (``../.tools/bin/uv run l10n``); an ``l10n`` on PATH is just ``l10n``; else
+    the script or ``python -m l10n`` that is running now.
+    """
+    import os
+    import shlex
+    import shutil
+    import sys
+
+    env = os.environ if env is None else env
+    uv = env.get("UV")
+    if uv:
+        on_path = shutil.which("uv", path=env.get("PATH"))
+        if on_path and Path(on_path).resolve() == Path(uv).resolve():
+            return "uv run l10n"
+        return f"{shlex.quote(os.path.relpath(uv, folder))} run l10n"
+    if shutil.which("l10n", path=env.get("PATH")):
+        return "l10n"
+    argv0 = sys.argv[0] if argv0 is None else argv0
+    if Path(argv0).name == "l10n":
+        return shlex.quote(str(Path(argv0).resolve()))
+    return f"{shlex.quote(sys.executable)} -m l10n"

@@ -24,6 +24,7 @@ def _isolated_home(tmp_path_factory, monkeypatch):
 def msgfmt():
     """Path to GNU msgfmt, the oracle for every catalog we write."""
     path = shutil.which("msgfmt")
-    if path is None:
-        pytest.fail("GNU gettext's msgfmt is required for the tests (apt-get install gettext)")
+    if path is None:  # one clear line for the whole run, not one error per catalog test
+        pytest.exit("the tests need GNU gettext's msgfmt as an oracle: install gettext "
+                    "(apt-get install gettext, brew install gettext), then run them again", returncode=4)
     return path

@@ -157,9 +157,30 @@ def test_export_refusal_hints_at_a_preview(empty_project):
 
 def test_demo_next_step_can_be_pasted_for_a_folder_with_spaces(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    bin_dir = tmp_path / "bin"  # an l10n on PATH, not started by uv run
+    bin_dir.mkdir()
+    (bin_dir / "l10n").write_text("#!/bin/sh\n")
+    (bin_dir / "l10n").chmod(0o755)
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.delenv("UV", raising=False)
     result = runner.invoke(app, ["demo", "my demo"])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[-1] == "Next: cd 'my demo' && l10n status"
+
+
+def test_demo_next_step_works_where_it_was_run(tmp_path):
+    """After the Quick start neither l10n nor uv is on PATH: the hint names the uv that ran it."""
+    from l10n.demo import l10n_command
+
+    uv = tmp_path / ".tools" / "bin" / "uv"
+    uv.parent.mkdir(parents=True)
+    uv.write_text("#!/bin/sh\n")
+    uv.chmod(0o755)
+    quick_start = {"UV": str(uv), "PATH": "/usr/bin:/bin"}
+    assert l10n_command(tmp_path / "demo-project", quick_start) == "../.tools/bin/uv run l10n"
+    assert l10n_command(tmp_path, {**quick_start, "PATH": str(uv.parent)}) == "uv run l10n"
+    assert l10n_command(tmp_path, {"PATH": "/nonexistent"}, argv0="/opt/venv/bin/l10n") == "/opt/venv/bin/l10n"
+    assert l10n_command(tmp_path, {"PATH": "/nonexistent"}, argv0="pytest").endswith(" -m l10n")
 
 
 def test_status_notes_what_source_holds_that_is_not_an_article(empty_project):

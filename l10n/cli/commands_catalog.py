@@ -122,7 +122,9 @@ def demo(
         echo(f"  {path}")
     import shlex
 
-    echo(f"Next: cd {shlex.quote(str(folder))} && l10n status")
+    from l10n.demo import l10n_command
+
+    echo(f"Next: cd {shlex.quote(str(folder))} && {l10n_command(folder)} status")
 
 
 def _summary_table(summaries: Sequence) -> str:
