@@ -38,15 +38,37 @@ def language_info(lang: str) -> LanguageInfo:
 
 
 def normalize_language(code: str, path: Path | None = None) -> str:
-    """``code`` in gettext's spelling (``RU`` -> ``ru``, ``ru_ru`` -> ``ru_RU``) if Babel (CLDR) knows it,
-    else L10nError ("unknown language code"), naming ``path``."""
-    from babel import Locale
+    """``code`` in gettext's spelling if Babel (CLDR) knows it, else L10nError naming ``path``.
 
+    ``RU`` -> ``ru``, ``ru_ru`` -> ``ru_RU``; an ISO 639-2/3 code that CLDR
+    aliases to a two-letter one is that code (``rus`` -> ``ru``, ``aze`` ->
+    ``az``: Babel alone made them ``ru_RU`` and ``az_Latn_AZ``, locales no
+    project has). An unknown code names the closest of the toolkit's
+    languages when there is one (``unknown language code 'rx' (did you mean ru?)``).
+    """
+    from babel import Locale
+    from babel.core import get_global
+
+    text = code.strip()
+    alias = get_global("language_aliases").get(text.lower()) if "_" not in text and "-" not in text else None
+    if alias and len(alias) == 2 and alias.isalpha():
+        text = alias
     try:
-        language_info(code)
-    except L10nError as err:
-        raise L10nError(err.message, path=path) from None
-    return str(Locale.parse(code))
+        language_info(text)
+    except L10nError:
+        raise L10nError(f"unknown language code {code!r}" + _did_you_mean(code), path=path) from None
+    return str(Locale.parse(text))
+
+
+#: The languages the toolkit is made for; an unknown code is compared with these.
+KNOWN_TARGETS = ("az", "ru")
+
+
+def _did_you_mean(code: str) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(code.strip().lower()[:8], KNOWN_TARGETS, n=1, cutoff=0.5)
+    return f" (did you mean {close[0]}?)" if close else ""
 
 
 def split_languages(values: Sequence[str] | None) -> list[str]:

@@ -180,7 +180,9 @@ def test_export_and_compile_json_keys_are_a_contract(project, msgfmt):
     assert list(item) == ["document", "lang", "language", "path", "reviewed", "total", "refused", "filled"]
     assert (item["lang"], item["language"], item["path"], item["filled"]) == ("ru", "ru", None, {})
     data = json.loads(runner.invoke(app, ["compile", "--lang", "ru", "--json"]).stdout)
-    assert [list(d) for d in data] == [["po", "mo", "translated", "fuzzy", "untranslated"]]
+    # the keys scripts rely on, in order; 'language' added (as check, export and status have it)
+    assert [list(d) for d in data] == [["po", "mo", "translated", "fuzzy", "untranslated", "language"]]
+    assert data[0]["language"] == "ru"
     assert data[0]["po"].endswith("locales/ru/LC_MESSAGES/wco.po") and data[0]["fuzzy"] == 1
 
 
@@ -248,3 +250,35 @@ def test_export_json_has_language_like_status(project):
     result = runner.invoke(app, ["export", "--to", "az", "--json", "--min-reviewed", "0"])
     data = json.loads(result.stdout)
     assert data and all(item["language"] == item["lang"] == "az" for item in data)
+
+
+# --- one language option on every command (issue 14) ------------------------------
+
+
+@pytest.mark.parametrize("option", ["--to", "--lang", "-t", "-l"])
+def test_check_and_compile_take_the_same_language_option(project, option):
+    checked = runner.invoke(app, ["check", option, "az", "--json"])
+    assert {f["language"] for f in json.loads(checked.stdout)} <= {"az"}
+    compiled = json.loads(runner.invoke(app, ["compile", option, "az,ru", "--json"]).stdout)
+    assert sorted(c["language"] for c in compiled) == ["az", "ru"]
+
+
+def test_export_takes_several_languages(project):
+    result = runner.invoke(app, ["export", "--to", "az,ru", "--min-reviewed", "0", "--json"])
+    assert result.exit_code == 0, result.output
+    assert sorted(item["language"] for item in json.loads(result.stdout)) == ["az", "ru"]
+
+
+@pytest.mark.parametrize("command", [["status"], ["check"], ["compile"], ["export", "--min-reviewed", "0"]])
+def test_iso_639_2_codes_mean_the_two_letter_language(project, command):
+    """--to rus quietly became ru_RU ('install en:ru_RU'), aze became az_Latn_AZ."""
+    result = runner.invoke(app, [*command, "--to", "rus", "--json"])
+    assert result.exit_code in (0, 1), result.output
+    rows = json.loads(result.stdout)
+    assert rows and {r.get("language") for r in rows} == {"ru"}
+
+
+def test_an_unknown_language_suggests_the_close_one(project):
+    result = runner.invoke(app, ["status", "--to", "rx"])
+    assert result.exit_code == 2
+    assert result.stderr == "error: unknown language code 'rx' (did you mean ru?)\n"

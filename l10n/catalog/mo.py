@@ -21,14 +21,14 @@ empty strings, Babel writes the English (msgid or msgid_plural) in their place.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from l10n.atomic import atomic_write_bytes, remove_leftover_temps
 from l10n.catalog.files import CatalogFile, load_catalog
 from l10n.errors import L10nError
-from l10n.languages import catalog_language, normalize_language
+from l10n.languages import catalog_language, split_languages
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,12 @@ class CompileResult:
     translated: int
     fuzzy: int
     untranslated: int
+    language: str | None = None
 
     def as_dict(self) -> dict:
         """The ``compile --json`` record."""
         return {"po": str(self.po_path), "mo": str(self.mo_path), "translated": self.translated,
-                "fuzzy": self.fuzzy, "untranslated": self.untranslated}
+                "fuzzy": self.fuzzy, "untranslated": self.untranslated, "language": self.language}
 
 
 def _verbatim_catalog_class():
@@ -138,20 +139,21 @@ def _compile(catalog: CatalogFile, mo_path: str | Path | None = None) -> Compile
     mo_path = Path(mo_path) if mo_path is not None else catalog.path.with_suffix(".mo")
     remove_leftover_temps(mo_path.parent, (".mo",))  # of a compile that was killed (never a live one's)
     atomic_write_bytes(mo_path, data)
-    return CompileResult(catalog.path, mo_path, translated, fuzzy, untranslated)
+    return CompileResult(catalog.path, mo_path, translated, fuzzy, untranslated,
+                         catalog_language(catalog.po.metadata, catalog.path))
 
 
-def compile_paths(paths=(), *, lang: str | None = None, cwd: str | Path = ".") -> list[CompileResult]:
+def compile_paths(paths=(), *, lang: str | Sequence[str] | None = None, cwd: str | Path = ".") -> list[CompileResult]:
     """``l10n compile``: every catalog of PATHS (.po files or folders; default: the project's)."""
     from l10n.check.runner import collect_catalogs
 
-    lang = normalize_language(lang) if lang is not None else None
+    wanted = split_languages([lang] if isinstance(lang, str) else lang) or None
     results = []
     for path in collect_catalogs(paths, cwd):
         catalog = load_catalog(path)
-        if lang is not None and catalog_language(catalog.po.metadata, path) != lang:
+        if wanted is not None and catalog_language(catalog.po.metadata, path) not in wanted:
             continue
         results.append(_compile(catalog))
     if not results:
-        raise L10nError("no catalogs to compile" + (f" for language {lang!r}" if lang else ""))
+        raise L10nError("no catalogs to compile" + (f" for language {','.join(wanted)!r}" if wanted else ""))
     return results

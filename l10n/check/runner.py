@@ -68,15 +68,15 @@ def _display(path: Path, cwd: str | Path) -> str:
 def check_paths(
     paths: Sequence[str | Path] = (),
     *,
-    lang: str | None = None,
+    lang: str | Sequence[str] | None = None,
     glossary: str | Path | None = None,
     cwd: str | Path = ".",
 ) -> CheckReport:
-    """Check every catalog of ``paths`` (only ``lang`` ones when given)."""
+    """Check every catalog of ``paths`` (only those of ``lang`` when given: a code, ``az,ru``, or a list)."""
     from l10n.catalog.files import load_catalog
-    from l10n.languages import normalize_language
+    from l10n.languages import split_languages
 
-    lang = normalize_language(lang) if lang is not None else None
+    wanted = split_languages([lang] if isinstance(lang, str) else lang) or None
     report = CheckReport()
     fixed: Glossary | None = load_glossary(glossary) if glossary is not None else None
     cache: dict[Path, Glossary] = {}
@@ -85,7 +85,7 @@ def check_paths(
         language = catalog_language(po.metadata, path)
         if language is None:
             raise L10nError("cannot tell the catalog's language: no Language header", path=path)
-        if lang is not None and language != lang:
+        if wanted is not None and language not in wanted:
             continue
         if fixed is None:
             found = find_glossary(path.parent)
@@ -99,6 +99,6 @@ def check_paths(
         report.entries += sum(1 for e in active_entries(po) if entry_state(e) != UNTRANSLATED)
         report.findings += check_catalog(po, CheckContext(language, terms), shown)
     if not report.catalogs:
-        where = f" for language {lang!r}" if lang else ""
+        where = f" for language {','.join(wanted)!r}" if wanted else ""
         raise L10nError(f"no catalogs to check{where}")
     return report

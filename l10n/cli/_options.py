@@ -17,6 +17,13 @@ ToOpt = Annotated[
     typer.Option("--to", "-t", help="Target language (repeat, or az,ru). Default: l10n.toml, else az and ru.",
                  show_default=False),
 ]
+#: The same option where a command reads catalogs: --to, with --lang kept as an alias.
+ToLangOpt = Annotated[
+    list[str] | None,
+    typer.Option("--to", "--lang", "-t", "-l",
+                 help="Only this language's catalogs (repeat, or az,ru). Default: every language.",
+                 show_default=False),
+]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON for scripts instead of text.")]
 
 #: Shown (on stderr) by commands that report per article when the project has none.

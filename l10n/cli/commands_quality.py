@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from l10n.cli._app import app, user_errors
-from l10n.cli._options import JsonOpt, PathsArg
+from l10n.cli._options import JsonOpt, PathsArg, ToLangOpt
 from l10n.cli.render import echo, print_json, shown_path
 
 CatalogsArg = Annotated[
@@ -16,17 +16,13 @@ CatalogsArg = Annotated[
     typer.Argument(help="Catalogs (.po) or folders holding them. Default: the current project's locales/.",
                    show_default=False),
 ]
-LangOpt = Annotated[
-    str | None,
-    typer.Option("--lang", "-l", help="Only catalogs of this language (az, ru, ...).", show_default=False),
-]
 
 
 @app.command()
 @user_errors
 def check(
     paths: CatalogsArg = None,
-    lang: LangOpt = None,
+    to: ToLangOpt = None,
     glossary: Annotated[
         Path | None,
         typer.Option("--glossary", "-g", help="Glossary file (TSV or TBX). Default: the project's glossary.tsv, "
@@ -42,7 +38,7 @@ def check(
     """
     from l10n.check.runner import check_paths
 
-    report = check_paths(paths or [], lang=lang, glossary=glossary)
+    report = check_paths(paths or [], lang=to, glossary=glossary)
     if json_out:
         print_json([f.as_dict() for f in report.findings])
     else:
@@ -63,7 +59,8 @@ def check(
 @user_errors
 def export(
     paths: PathsArg = None,
-    to: Annotated[str, typer.Option("--to", "-t", help="Target language (az, ru, ...).")] = ...,  # type: ignore[assignment]
+    to: Annotated[list[str], typer.Option("--to", "--lang", "-t", "-l",
+                                          help="Target language (repeat, or az,ru).")] = ...,  # type: ignore[assignment]
     fmt: Annotated[
         str | None,
         typer.Option("--format", "-f", help="txt, md, html or json. Default: the article's own (txt or md).",
@@ -87,8 +84,11 @@ def export(
     """Write localized articles rebuilt with the source layout; refuse under-reviewed ones (exit 1)."""
     from l10n.export import export_paths
 
-    results = export_paths(paths or [], to, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
-                           fallback=fallback)
+    from l10n.languages import split_languages
+
+    results = [r for lang in split_languages(to)
+               for r in export_paths(paths or [], lang, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
+                                     fallback=fallback)]
     if json_out:
         print_json([r.as_dict() for r in results])
     else:
@@ -107,11 +107,11 @@ def export(
 
 @app.command("compile")
 @user_errors
-def compile_(paths: CatalogsArg = None, lang: LangOpt = None, json_out: JsonOpt = False) -> None:
+def compile_(paths: CatalogsArg = None, to: ToLangOpt = None, json_out: JsonOpt = False) -> None:
     """Compile catalogs to .mo files next to them (as msgfmt does: fuzzy entries left out)."""
     from l10n.catalog.mo import compile_paths
 
-    results = compile_paths(paths or [], lang=lang)
+    results = compile_paths(paths or [], lang=to)
     if json_out:
         print_json([r.as_dict() for r in results])
         return
