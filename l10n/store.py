@@ -108,6 +108,17 @@ class DraftStore:
             ).fetchall()
         return [_row(r) for r in rows]
 
+    def english_of(self, doc: str, lang: str, draft: str) -> list[str]:
+        """The English segments of one document for which exactly ``draft`` was stored, newest first."""
+        if not self.path.exists():
+            return []
+        with self._connect() as conn:
+            rows = conn.execute(
+                "SELECT msgid FROM drafts WHERE doc = ? AND lang = ? AND draft = ? ORDER BY created DESC, rowid DESC",
+                (doc, lang, draft),
+            ).fetchall()
+        return list(dict.fromkeys(r["msgid"] for r in rows))
+
     def is_untouched_draft(self, doc: str, lang: str, msgid: str, msgstr: str) -> bool:
         """True if ``msgstr`` is exactly a draft the toolkit made (so no person has edited it)."""
         return any(d.draft == msgstr for d in self.drafts_for(doc, lang, msgid))

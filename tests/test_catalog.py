@@ -133,3 +133,28 @@ def test_a_hard_wrapped_sentence_is_one_line_in_the_template_however_it_is_wrapp
     for text in wraps:
         (entry,) = build_template("doc", "source/doc.txt", segment_text(text + "\n"), creation_date="2026-11-28 10:00+0000")
         assert entry.msgid == "Customs officers seized drugs at the border."
+
+
+def test_a_file_name_with_a_space_is_one_reference(tmp_path, msgfmt):
+    """'#: source/my story.txt:1' is two references to gettext tools; GNU isolates such names (issue 14)."""
+    from catalog_helpers import msgfmt_check
+
+    from l10n.catalog.files import load_catalog
+    from l10n.catalog.model import FSI, PDI, build_template, dump
+
+    class Seg:
+        def __init__(self, text, line):
+            self.text, self.line = text, line
+
+    long_dir = "source/" + "a very long folder name with spaces " * 2
+    pot = build_template("doc", f"{long_dir}my story.txt", [Seg("One.", 1), Seg("Two.", 3), Seg("One.", 9)],
+                         creation_date="2026-12-03 10:00+0000")
+    path = tmp_path / "doc.pot"
+    path.write_text(dump(pot), encoding="utf-8")
+    assert f"{FSI}{long_dir}my story.txt{PDI}:1" in " ".join(path.read_text(encoding="utf-8").split())
+    back = {e.msgid: e.occurrences for e in load_catalog(path).po if e.msgid}
+    assert back["One."] == [(f"{FSI}{long_dir}my story.txt{PDI}", "1"), (f"{FSI}{long_dir}my story.txt{PDI}", "9")]
+    assert back["Two."] == [(f"{FSI}{long_dir}my story.txt{PDI}", "3")]
+    msgfmt_check(msgfmt, path)
+    plain = build_template("doc", "source/story.txt", [Seg("One.", 1)], creation_date="2026-12-03 10:00+0000")
+    assert [e.occurrences for e in plain] == [[("source/story.txt", "1")]]

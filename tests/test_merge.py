@@ -255,3 +255,17 @@ def test_a_context_added_to_a_reviewed_entry_offers_its_translation_as_stale(msg
     path = tmp_path / "doc.po"
     path.write_text(dump(result.catalog), encoding="utf-8")
     msgfmt_check(msgfmt, path)
+
+
+def test_an_obsolete_entry_that_was_reviewed_says_so():
+    """It still said '# l10n: machine draft' once its English was gone (issue 14)."""
+    from l10n.catalog.model import provenance, set_provenance
+
+    approved = polib.POEntry(msgid="Gone sentence here.", msgstr="Getdi.")
+    set_provenance(approved, "machine draft, argos translate-en_az 1.0")
+    draft = polib.POEntry(msgid="Other gone sentence.", msgstr="Digər.", flags=["fuzzy"])
+    set_provenance(draft, "machine draft, argos translate-en_az 1.0")
+    result = merge_catalog(catalog(approved, draft), template("Something else entirely."), AZ)
+    by_id = {e.msgid: e for e in result.obsolete}
+    assert provenance(by_id["Gone sentence here."]) == "reviewed (was: machine draft, argos translate-en_az 1.0)"
+    assert provenance(by_id["Other gone sentence."]) == "machine draft, argos translate-en_az 1.0"

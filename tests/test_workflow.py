@@ -382,3 +382,25 @@ def test_an_engine_segment_warning_names_the_source_line_even_when_warnings_are_
     assert re.fullmatch(r"source/[ab]\.txt:\d+: the draft reached the 256-token output limit and may be cut "
                         r"short \(fake translate-en_az 1\.0; check the draft\)", warning), warning
     assert summary.drafted > 0  # the cut draft is kept for a person to finish
+
+
+def test_a_stale_entry_stays_stale_after_msgmerge_without_previous(project, msgfmt, tmp_path):
+    """msgmerge --update (no --previous, its default) drops #|; l10n then counted the stale entry as a
+    draft and the old English was lost to the translator. The draft store knows it (issue 14)."""
+    import shutil
+    import subprocess
+
+    run(project, languages=["az"])
+    source = project.root / "source" / "b.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("sharply", "slightly"), encoding="utf-8")
+    run(project, languages=["az"], now=T1)
+    po_path = project.root / "locales" / "az" / "LC_MESSAGES" / "b.po"
+    changed = "Exports of oil rose slightly in March."
+    assert entry_state(entries(po_path)[changed]) == STALE
+    pot = project.root / "locales" / "b.pot"
+    subprocess.run([shutil.which("msgmerge"), "--update", "--backup=off", "-q", str(po_path), str(pot)], check=True)
+    assert entries(po_path)[changed].previous_msgid is None  # what msgmerge did
+    run(project, languages=["az"], now=T2)
+    entry = entries(po_path)[changed]
+    assert entry_state(entry) == STALE and entry.previous_msgid == "Exports of oil rose sharply in March."
+    msgfmt_check(msgfmt, po_path)

@@ -179,6 +179,7 @@ def merge_catalog(
             dead = copy.deepcopy(entry)
             dead.obsolete = True
             dead.occurrences = []
+            _keep_review_said(entry, dead)
             newly_obsolete.append(dead)
     result.obsolete = newly_obsolete
     dead_ids = {(e.msgctxt, e.msgid) for e in newly_obsolete}
@@ -211,13 +212,19 @@ def _stale(similar: polib.POEntry, tentry: polib.POEntry) -> polib.POEntry:
     entry.msgid = tentry.msgid
     entry.occurrences = list(tentry.occurrences)
     entry.comment = tentry.comment
-    if not is_fuzzy(similar) and (provenance(similar) or "").startswith("machine draft"):
-        # A person approved this draft as it was; once fuzzy again it must not pass for an
-        # untouched machine draft (translate --redraft would replace it).
-        set_provenance(entry, f"reviewed (was: {provenance(similar)})")
+    # Once fuzzy again, an approved draft must not pass for an untouched machine draft
+    # (translate --redraft would replace it).
+    _keep_review_said(similar, entry)
     if "fuzzy" not in entry.flags:
         entry.flags.insert(0, "fuzzy")
     return entry
+
+
+def _keep_review_said(before: polib.POEntry, after: polib.POEntry) -> None:
+    """A machine draft a person approved as it was (not fuzzy) says so in ``after``'s provenance:
+    ``reviewed (was: machine draft, ...)``, in a stale entry and in an obsolete one alike."""
+    if not is_fuzzy(before) and (provenance(before) or "").startswith("machine draft"):
+        set_provenance(after, f"reviewed (was: {provenance(before)})")
 
 
 def _header_comment(template: polib.POFile, lang: LanguageInfo) -> str:

@@ -67,6 +67,43 @@ def msgid_for(segment_text: str) -> str:
     return _LINE_BREAK_RUN.sub(" ", segment_text)
 
 
+#: GNU gettext (0.22+) writes a ``#:`` file name that holds a space between these
+#: Unicode isolates, so ``source/my story.txt:1`` is one reference, not two.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def reference_name(path: str) -> str:
+    """``path`` as a ``#:`` reference writes it: isolated when it has white space."""
+    return f"{FSI}{path}{PDI}" if any(c.isspace() for c in path) else path
+
+
+def join_isolated(occurrences: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """polib splits ``#:`` lines at white space; put an isolated name that held spaces back together."""
+    if not any(FSI in f for f, _ in occurrences):
+        return occurrences
+    out: list[tuple[str, str]] = []
+    pending: list[str] = []
+    for name, line in occurrences:
+        token = f"{name}:{line}" if line else name
+        if pending:
+            pending.append(token)
+        elif token.startswith(FSI) and PDI not in token:
+            pending = [token]
+            continue
+        else:
+            out.append((name, line))
+            continue
+        if PDI in token:
+            whole = " ".join(pending)
+            pending = []
+            head, _, tail = whole.rpartition(PDI)
+            number = tail[1:] if tail.startswith(":") and tail[1:].isdigit() else ""
+            out.append((head + PDI, number))
+    if pending:  # an isolate never closed: keep the tokens as they were
+        out.extend((t, "") for t in pending)
+    return out
+
+
 def build_template(
     doc_name: str, source_ref: str, segments: Iterable[SegmentLike], *, creation_date: str
 ) -> polib.POFile:
@@ -98,7 +135,7 @@ def build_template(
             entry = polib.POEntry(msgid=msgid, msgstr="", occurrences=[])
             by_text[msgid] = entry
             pot.append(entry)
-        entry.occurrences.append((source_ref, str(seg.line)))
+        entry.occurrences.append((reference_name(source_ref), str(seg.line)))
     return pot
 
 
@@ -185,7 +222,23 @@ def fill_draft(entry: polib.POEntry, text: str, origin: str) -> None:
 def dump(po: polib.POFile) -> str:
     """The text the toolkit writes for a template or catalog (always ends with a newline)."""
     text = po.__unicode__()
+    if FSI in text:
+        text = _unwrap_isolated_references(text)
     return text if text.endswith("\n") else text + "\n"
+
+
+def _unwrap_isolated_references(text: str) -> str:
+    """polib wraps a long ``#:`` line at any space, also inside an isolated file name; GNU
+    gettext never breaks a name: join such a broken reference back onto one line."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        if out and line.startswith("#: ") and out[-1].startswith("#: ") and \
+                out[-1].count(FSI) > out[-1].count(PDI):
+            out[-1] += " " + line[3:]
+        else:
+            out.append(line)
+    return "\n".join(out)
 
 
 def word_count(text: str) -> int:

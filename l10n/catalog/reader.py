@@ -32,7 +32,7 @@ from pathlib import Path
 
 import polib
 
-from l10n.catalog.model import WRAP_WIDTH
+from l10n.catalog.model import WRAP_WIDTH, join_isolated
 from l10n.catalog.plural import PluralError, check_plural_forms
 from l10n.errors import L10nError
 
@@ -382,4 +382,7 @@ def _polib_parse(lines: list[str], path) -> polib.POFile:
         raise L10nError(f"cannot parse: {err}", path, int(found.group(1)) if found else None) from None
     po.fpath = str(path)
     po.wrapwidth = WRAP_WIDTH
+    for entry in po:
+        if entry.occurrences:
+            entry.occurrences = join_isolated(entry.occurrences)
     return po

@@ -189,5 +189,6 @@ def _first_reference(entry: polib.POEntry) -> str:
     """``source/doc.txt:12`` for an entry, from its first ``#:`` reference."""
     if entry.occurrences:
         path, line = entry.occurrences[0]
+        path = path.strip("\u2068\u2069")  # a name with spaces is isolated in #: (see catalog.model)
         return f"{path}:{line}" if line else path
     return "?"

@@ -23,7 +23,7 @@ import polib
 from l10n.atomic import remove_leftover_temps
 from l10n.catalog.files import read_catalog
 from l10n.catalog.merge import merge_catalog
-from l10n.catalog.model import active_entries, build_template, dump, format_date, has_translation
+from l10n.catalog.model import active_entries, build_template, dump, format_date, has_translation, is_fuzzy
 from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, argos_engine_factory
 from l10n.errors import L10nError
 from l10n.glossary import find_glossary
@@ -102,7 +102,7 @@ def translate_project(
         pending: list[Pending] = list(templates)
         summaries = []
         for info in infos:
-            works = [_merge(project, doc, tpl.po, info) for doc, tpl in zip(documents, templates)]
+            works = [_merge(project, doc, tpl.po, info, store) for doc, tpl in zip(documents, templates)]
             summary = LanguageSummary(language=info.code, documents=len(works))
             draft_language(DraftRun(project, info, engine_factory, store, summary, progress, now, redraft), works)
             for work, tpl in zip(works, templates):
@@ -137,8 +137,25 @@ def _update_template(project: Project, doc: Document, stamp: str) -> Pending:
     return Pending(path, old, pot, None)
 
 
-def _merge(project: Project, doc: Document, template: polib.POFile, info: LanguageInfo) -> Work:
+def _merge(project: Project, doc: Document, template: polib.POFile, info: LanguageInfo, store: DraftStore) -> Work:
     path = project.po_path(doc, info.code)
     old = read_catalog(path)
     merged = merge_catalog(old.po if old is not None else None, template, info)
+    restore_previous_english(merged.catalog, doc.name, info.code, store)
     return Work(doc=doc, path=path, old=old, merged=merged)
+
+
+def restore_previous_english(catalog: polib.POFile, doc: str, lang: str, store: DraftStore) -> int:
+    """Put back ``#| msgid`` where an editor or tool dropped it (``msgmerge --update`` without
+    ``--previous`` does): a fuzzy entry whose msgstr is exactly a draft the store holds for other
+    English of this document is stale, not a draft of this English. Returns how many."""
+    restored = 0
+    for entry in active_entries(catalog):
+        if not is_fuzzy(entry) or entry.previous_msgid is not None or not entry.msgstr or entry.msgid_plural:
+            continue
+        if entry.msgid in (english := store.english_of(doc, lang, entry.msgstr)):
+            continue  # it is a draft of this very English
+        if english:
+            entry.previous_msgid = english[0]
+            restored += 1
+    return restored
