@@ -147,8 +147,13 @@ def replace_unless_changed(path: str | Path, data: bytes, expected: str | None) 
       *after* the swap: if it is not the checked inode (an editor renamed its
       save over the file in the microseconds between check and swap) or its
       lease is being broken (an editor is opening it to write), the two are
-      swapped back and False is returned; the new file was visible for two
-      system calls, nothing was lost.
+      swapped back and False is returned.
+    - While the new file stands at ``path`` it holds a write lease: whoever
+      opens it then waits until the lease is released. If someone did, and
+      the swap is undone, the new file is first rewritten with the editor's
+      saved bytes, so even a tool that re-reads the file in those
+      microseconds and saves from it reads the editor's save, never the
+      unmerged one.
 
     What remains is a writer preempted inside ``open()`` between its path
     lookup (before the swap) and its lease break (after the examination).
@@ -162,11 +167,10 @@ def replace_unless_changed(path: str | Path, data: bytes, expected: str | None) 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+        _write_all(fd, data)
         if expected is None:
+            os.close(fd)
+            fd = -1
             written = _link_new(tmp, path)
             tmp.unlink()
             if written:
@@ -181,16 +185,29 @@ def replace_unless_changed(path: str | Path, data: bytes, expected: str | None) 
             tmp.unlink()
             return written
         try:
-            return _swap_if_unchanged(tmp, path, checked, expected)
+            return _swap_if_unchanged(tmp, path, checked, expected, fd)
         finally:
             os.close(checked)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
-def _swap_if_unchanged(tmp: Path, path: Path, checked: int, expected: str) -> bool:
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)
+
+
+def _swap_if_unchanged(tmp: Path, path: Path, checked: int, expected: str, new: int) -> bool:
+    # A write lease on the new file: anyone who opens it while it stands at ``path`` waits
+    # until it is released, so nobody can read it during a swap that is then undone.
+    guarded = _take_lease(new, fcntl.F_WRLCK if fcntl is not None else None, limit=0) is True
     leased = _take_read_lease(checked)
     try:
         if leased is None or digest_bytes(_read_all(checked)) != expected:
@@ -202,11 +219,15 @@ def _swap_if_unchanged(tmp: Path, path: Path, checked: int, expected: str) -> bo
             return True
         # ``tmp`` names what stood at ``path`` at the moment of the swap.
         swapped_out = os.stat(tmp).st_ino == os.fstat(checked).st_ino
-        if swapped_out and not (leased and _lease_breaking(checked)):
+        if swapped_out and not (leased and _lease_breaking(checked, fcntl.F_RDLCK)):
             tmp.unlink()
             _fsync_dir(path.parent)
             return True
         mine = os.stat(path).st_ino
+        if guarded and _lease_breaking(new, fcntl.F_WRLCK):
+            # Someone opened the new file while it stood at ``path`` (an editor reloading):
+            # make it hold exactly what the editor had saved before it can read it.
+            _rewrite(new, tmp.read_bytes())
         _exchange(tmp, path)  # put the editor's file back
         if os.stat(tmp).st_ino == mine:
             tmp.unlink()
@@ -215,9 +236,16 @@ def _swap_if_unchanged(tmp: Path, path: Path, checked: int, expected: str) -> bo
         os.rename(tmp, kept)
         raise FileSavedTwiceError(path, kept)
     finally:
-        if leased:
-            with contextlib.suppress(OSError):
-                fcntl.fcntl(checked, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+        for fd, held in ((checked, leased), (new, guarded)):
+            if held:
+                with contextlib.suppress(OSError):
+                    fcntl.fcntl(fd, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+
+
+def _rewrite(fd: int, data: bytes) -> None:
+    os.ftruncate(fd, 0)
+    os.lseek(fd, 0, os.SEEK_SET)
+    _write_all(fd, data)
 
 
 class FileSavedTwiceError(OSError):
@@ -230,14 +258,20 @@ class FileSavedTwiceError(OSError):
 
 
 def _take_read_lease(fd: int, limit: float = 2.0) -> bool | None:
-    """Take a read lease on ``fd``: True; False where leases are not available; None if a
-    writer kept the file open past ``limit`` seconds (the caller treats the file as changed).
+    """A read lease on ``fd`` (see :func:`_take_lease`)."""
+    return _take_lease(fd, fcntl.F_RDLCK if fcntl is not None else None, limit)
 
-    A lease break is signalled with SIGURG (ignored by default) instead of SIGIO, whose
-    default action would end the process.
+
+def _take_lease(fd: int, kind: int | None, limit: float = 2.0) -> bool | None:
+    """Take a lease of ``kind`` on ``fd``: True; False where leases are not available; None if
+    others kept the file open past ``limit`` seconds (the caller treats the file as changed).
+
+    A read lease is granted only while nobody has the file open for writing, a write lease
+    only while nobody else has it open at all. A lease break is signalled with SIGURG
+    (ignored by default) instead of SIGIO, whose default action would end the process.
     """
     setlease = getattr(fcntl, "F_SETLEASE", None) if fcntl is not None else None
-    if setlease is None:
+    if setlease is None or kind is None:
         return False
     try:
         fcntl.fcntl(fd, fcntl.F_SETSIG, signal.SIGURG)
@@ -246,19 +280,21 @@ def _take_read_lease(fd: int, limit: float = 2.0) -> bool | None:
     deadline = time.monotonic() + limit
     while True:
         try:
-            fcntl.fcntl(fd, setlease, fcntl.F_RDLCK)
+            fcntl.fcntl(fd, setlease, kind)
             return True
-        except BlockingIOError:  # open for writing by someone: wait for the save to finish
-            if time.monotonic() > deadline:
+        except BlockingIOError:  # open by someone: wait for the save to finish
+            if time.monotonic() >= deadline:
                 return None
             time.sleep(0.001)
         except OSError:  # EINVAL (no leases on this file system), EACCES (not our file)
             return False
 
 
-def _lease_breaking(fd: int) -> bool:
+def _lease_breaking(fd: int, kind: int | None = None) -> bool:
+    """True once someone has started to open the file in a way the lease forbids."""
+    held = fcntl.F_RDLCK if kind is None else kind
     try:
-        return fcntl.fcntl(fd, fcntl.F_GETLEASE) != fcntl.F_RDLCK
+        return fcntl.fcntl(fd, fcntl.F_GETLEASE) != held
     except OSError:
         return True
 
