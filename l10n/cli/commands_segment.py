@@ -28,19 +28,7 @@ def segment(
         raise L10nError("a gettext catalog, not an article (segment reads an article: .txt or .md)", path=file)
     segments = segment_file(file, lang)
     if as_json:
-        print_json(
-            [
-                {
-                    "text": s.text,
-                    "paragraph": s.paragraph,
-                    "start": s.start,
-                    "end": s.end,
-                    "line": s.line,
-                    "heading": s.heading,
-                }
-                for s in segments
-            ]
-        )
+        print_json([s.as_dict() for s in segments])
         return
     paragraphs = len({s.paragraph for s in segments})
     echo(

@@ -37,6 +37,11 @@ class Segment:
     level: int = 0
     numbered: bool = False
 
+    def as_dict(self) -> dict:
+        """The ``segment --json`` record (the first six keys are the contract; ``kind`` and ``level`` added)."""
+        return {"text": self.text, "paragraph": self.paragraph, "start": self.start, "end": self.end,
+                "line": self.line, "heading": self.heading, "kind": self.kind, "level": self.level}
+
 
 @dataclass(frozen=True)
 class Article:
