@@ -38,8 +38,59 @@ META = f"{GOOD_TOP}/metadata.json"
 MODEL = f"{GOOD_TOP}/model/model.bin"
 
 
+def patch_member(path: Path, member: str, *, flags: int = 0, method: int | None = None) -> Path:
+    """Set general-purpose flag bits and/or the compression method of ``member`` in both its
+    local header and its central directory record (what a foreign zip tool would have written)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(member)
+    local = info.header_offset
+    at = data.find(b"PK\x01\x02")
+    while at >= 0:
+        name_len = struct.unpack_from("<H", data, at + 28)[0]
+        if data[at + 46 : at + 46 + name_len] == member.encode():
+            break
+        at = data.find(b"PK\x01\x02", at + 4)
+    assert at >= 0, member
+    for flags_at, method_at in ((local + 6, local + 8), (at + 8, at + 10)):
+        struct.pack_into("<H", data, flags_at, struct.unpack_from("<H", data, flags_at)[0] | flags)
+        if method is not None:
+            struct.pack_into("<H", data, method_at, method)
+    path.write_bytes(data)
+    return path
+
+
 def assert_nothing_installed(directory: Path) -> None:
     assert not directory.exists() or not any(directory.iterdir())
+
+
+# --- bounded resources: archives ----------------------------------------------------------
+
+
+def test_an_oversized_metadata_json_is_refused_from_its_declared_size_without_reading_it(tmp_path, monkeypatch):
+    """A 1.4 MB archive with a 1 GiB metadata.json peaked at 4.2 GB RSS. Its declared size is
+    checked first; the member is never opened. (Valid JSON padded to 1 MiB + 1 byte, deflated.)"""
+    big = json.dumps({"from_code": "en", "to_code": "az"}).encode()
+    big += b" " * ((1 << 20) + 1 - len(big))
+    path = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in {**good_entries(), META: big}.items():
+            archive.writestr(name, data)
+    assert path.stat().st_size < 10_000
+    opened = []
+    real_open = zipfile.ZipFile.open
+
+    def spy(self, name, *args, **kwargs):
+        opened.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spy)
+    with pytest.raises(L10nError) as err:
+        install_archive(path, tmp_path / "pk")
+    assert str(err.value).startswith(f"{path}: ")
+    assert META in str(err.value) and "1 MiB" in str(err.value)
+    assert META not in opened
+    assert_nothing_installed(tmp_path / "pk")
 
 
 def test_a_metadata_json_at_the_cap_is_still_accepted(tmp_path):
@@ -90,6 +141,112 @@ def test_an_installed_metadata_json_that_is_a_fifo_is_refused_without_blocking(t
     assert result.returncode == 0 and result.stdout.strip() == b"[]", result.stderr
     with pytest.raises(L10nError, match="metadata.json is not a regular file"):
         read_package(folder)
+
+
+def test_the_total_extracted_size_is_capped_before_extracting(tmp_path, monkeypatch):
+    monkeypatch.setattr(install_module, "MAX_EXTRACTED_BYTES", 4096, raising=False)
+    extracted = []
+    monkeypatch.setattr(zipfile.ZipFile, "extractall", lambda self, *a, **k: extracted.append(a))
+    entries = {**good_entries(), f"{GOOD_TOP}/model/extra.bin": b"\1" * 5000}
+    path = make_archive(tmp_path / "big.argosmodel", entries)
+    with pytest.raises(L10nError) as err:
+        install_archive(path, tmp_path / "pk")
+    assert str(err.value).startswith(f"{path}: ")
+    assert f"{GOOD_TOP}/model/extra.bin" in str(err.value) and "extract" in str(err.value)
+    assert extracted == []
+
+
+def test_a_member_compressed_beyond_the_ratio_is_refused(tmp_path):
+    """8 MiB of zeros deflate to 8 KB (1000:1): a zip bomb, refused from the declared sizes."""
+    name = f"{GOOD_TOP}/model/padding.bin"
+    path = tmp_path / "bomb.argosmodel"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in {**good_entries(), name: bytes(8 << 20)}.items():
+            archive.writestr(member, data)
+    with pytest.raises(L10nError) as err:
+        validate_archive(path)
+    assert str(err.value).startswith(f"{path}: ") and name in str(err.value) and "200:1" in str(err.value)
+    with pytest.raises(L10nError):
+        install_archive(path, tmp_path / "pk")
+    assert_nothing_installed(tmp_path / "pk")
+
+
+def test_a_small_highly_compressible_member_is_fine(tmp_path):
+    """The ratio is only checked on members over a few MB (a small vocabulary compresses well)."""
+    path = tmp_path / "ok.argosmodel"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member, data in {**good_entries(), f"{GOOD_TOP}/model/zeros.bin": bytes(1 << 20)}.items():
+            archive.writestr(member, data)
+    assert validate_archive(path)[0] == GOOD_TOP
+
+
+# --- one line, never a traceback: archives --------------------------------------------------
+
+
+def _with(**extra: bytes | str):
+    return lambda tmp_path: make_archive(tmp_path / "hostile.argosmodel", {**good_entries(), **extra})
+
+
+def _patched(member: str, **how):
+    return lambda tmp_path: patch_member(make_archive(tmp_path / "hostile.argosmodel", good_entries()), member, **how)
+
+
+HOSTILE_ARCHIVES = {  # how to build it, the member the error names, what it says
+    "deflate64": (_patched(MODEL, method=9), MODEL, "unsupported compression method 9 (Deflate64)"),
+    "encrypted": (_patched(META, flags=0x1), META, "encrypted member"),
+    "2000-deep-path": (_with(**{f"{GOOD_TOP}/" + "a/" * 2000 + "x": "x"}), f"{GOOD_TOP}/a/a/a", "name too long"),
+    "100-deep-path": (_with(**{f"{GOOD_TOP}/" + "a/" * 100 + "x": "x"}), f"{GOOD_TOP}/a/a/a", "path too deep"),
+    "300-char-name": (_with(**{f"{GOOD_TOP}/" + "x" * 300: "x"}), f"{GOOD_TOP}/xxxx", "a part over 255 bytes"),
+    "nested-json": (_with(**{META: "[" * 100_000}), META, "nested too deeply"),
+}
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE_ARCHIVES))
+def test_a_hostile_archive_is_one_line_naming_archive_and_member(tmp_path, kind):
+    build, member, message = HOSTILE_ARCHIVES[kind]
+    path = build(tmp_path)
+    with pytest.raises(L10nError) as err:
+        install_archive(path, tmp_path / "pk")
+    text = str(err.value)
+    assert text.startswith(f"{path}: ") and member in text and message in text, text
+    assert len(text) < 400 and "\n" not in text
+    assert_nothing_installed(tmp_path / "pk")
+
+
+@pytest.mark.parametrize("kind", list(HOSTILE_ARCHIVES))
+def test_models_install_of_a_hostile_archive_prints_one_line(tmp_path, kind):
+    path = HOSTILE_ARCHIVES[kind][0](tmp_path)
+    result = CliRunner().invoke(app, ["models", "install", str(path), "--dir", str(tmp_path / "pk")])
+    assert result.exit_code == 2, result.output
+    assert result.output.startswith(f"error: {path}: ") and len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_a_member_within_the_depth_limit_installs(tmp_path):
+    deep = f"{GOOD_TOP}/" + "d/" * 20 + "x.txt"
+    package = install_archive(make_archive(tmp_path / "ok.argosmodel", {**good_entries(), deep: "x"}), tmp_path / "pk")
+    assert (package.path.parent / deep).read_text() == "x"
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA],
+                         ids=["deflate", "bzip2", "lzma"])
+def test_corrupt_compressed_data_is_one_line(tmp_path, method):
+    """zlib.error, OSError('Invalid data stream') and LZMAError escaped as tracebacks."""
+    path = tmp_path / "corrupt.argosmodel"
+    with zipfile.ZipFile(path, "w", method) as archive:
+        for name, data in {**good_entries(), MODEL: bytes(range(256)) * 400}.items():
+            archive.writestr(name, data)
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(MODEL)
+    data = bytearray(path.read_bytes())
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for i in range(start + 5, start + info.compress_size - 5):
+        data[i] = (data[i] * 7 + 13) & 0xFF
+    path.write_bytes(data)
+    with pytest.raises(L10nError) as err:
+        install_archive(path, tmp_path / "pk")
+    assert str(err.value).startswith(f"{path}: corrupt archive: ") and MODEL in str(err.value)
+    assert_nothing_installed(tmp_path / "pk")
 
 
 def test_an_installed_metadata_json_nested_too_deeply_is_skipped(tmp_path):
