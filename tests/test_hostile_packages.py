@@ -156,6 +156,16 @@ def test_the_total_extracted_size_is_capped_before_extracting(tmp_path, monkeypa
     assert extracted == []
 
 
+def test_the_default_caps_are_generous():
+    # real Argos packages are 100-300 MB; their largest member (model.bin) hardly compresses
+    assert install_module.MAX_EXTRACTED_BYTES == 4 << 30
+    assert packages.MAX_METADATA_BYTES == 1 << 20
+    assert install_module.MAX_COMPRESSION_RATIO == 200
+    assert index_module.MAX_DOWNLOAD_BYTES == 2 << 30
+    assert index_module.MAX_INDEX_BYTES == 32 << 20
+    assert index_module.DOWNLOAD_DEADLINE == 30 * 60
+
+
 def test_a_member_compressed_beyond_the_ratio_is_refused(tmp_path):
     """8 MiB of zeros deflate to 8 KB (1000:1): a zip bomb, refused from the declared sizes."""
     name = f"{GOOD_TOP}/model/padding.bin"
@@ -270,3 +280,259 @@ def test_versions_still_sort_numerically():
     assert key("1.10") > key("1.9") > key("1.02") > key("1.1") and key("1.02") == key("1.2")
     assert key("1.0") == key("01.0") and key("2") > key("1.9")
     assert key("1" * 5000) > key("9" * 4999) and key("1.0-beta") > key("1.0")
+
+
+# --- the package index and downloads ------------------------------------------------------------
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    def do_GET(self):  # noqa: N802
+        route = self.server.routes.get(self.path)
+        if route is None:
+            self.send_error(404)
+            return
+        try:
+            route(self)
+        except OSError:  # the client went away
+            pass
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def server(monkeypatch):
+    """A local HTTP server on 127.0.0.1; tests put handlers in ``.routes`` (path -> fn(handler))."""
+    srv = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    srv.routes = {}
+    srv.stop = threading.Event()
+    srv.sending = threading.Event()
+    thread = threading.Thread(target=srv.serve_forever, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{srv.server_address[1]}/"
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", base)
+    yield SimpleNamespace(base=base, routes=srv.routes, stop=srv.stop, sending=srv.sending)
+    srv.stop.set()
+    srv.shutdown()
+    srv.server_close()
+
+
+def body(data: bytes, length: int | None = -1, content_type: str = "application/octet-stream"):
+    """A route sending ``data`` with a Content-Length (its real one; ``length`` another; None: none)."""
+
+    def route(h):
+        h.send_response(200)
+        h.send_header("Content-Type", content_type)
+        if length is not None:
+            h.send_header("Content-Length", str(len(data) if length == -1 else length))
+        h.end_headers()
+        h.wfile.write(data)
+
+    return route
+
+
+def index_of(*entries) -> callable:
+    return body(json.dumps(list(entries)).encode(), content_type="application/json")
+
+
+def entry(*links, version="1.0", **extra) -> dict:
+    return {"type": "translate", "from_code": "en", "to_code": "az", "package_version": version,
+            "links": list(links), **extra}
+
+
+def stream(block: bytes, times: int, length: int | None = None, every: float = 0.0, first: bytes = b""):
+    """A route sending ``first`` then ``block`` up to ``times`` times (``every`` seconds apart),
+    stopping early when the test ends or the client goes away."""
+
+    def route(h):
+        h.send_response(200)
+        if length is not None:
+            h.send_header("Content-Length", str(length))
+        h.end_headers()
+        h.wfile.write(first)
+        h.server.sending.set()
+        for _ in range(times):
+            if h.server.stop.wait(every) if every else h.server.stop.is_set():
+                return
+            h.wfile.write(block)
+
+    return route
+
+
+def test_the_index_url_must_be_http(tmp_path, monkeypatch, server):
+    """A file: index was read from disk (and its links followed)."""
+    folder = tmp_path / "idx"
+    folder.mkdir()
+    server.routes["/en_az.argosmodel"] = body((DEMO / "en_az.argosmodel").read_bytes())
+    (folder / "index.json").write_text(json.dumps([entry(server.base + "en_az.argosmodel")]))
+    monkeypatch.setenv("ARGOS_PACKAGE_INDEX", folder.as_uri())
+    with pytest.raises(L10nError, match=r"not an http\(s\) URL"):
+        install(["en:az"], tmp_path / "pk")
+    assert_nothing_installed(tmp_path / "pk")
+
+
+@pytest.mark.parametrize("scheme", ["file", "data", "ftp"])
+def test_links_must_be_http(tmp_path, server, scheme):
+    """A file:///dev/zero link wrote 2.8 GB in 8 s; here a file: link to a real package is refused."""
+    link = {"file": (DEMO / "en_az.argosmodel").as_uri(), "data": "data:application/zip;base64,UEsFBg==",
+            "ftp": "ftp://127.0.0.1:9/en_az.argosmodel"}[scheme]
+    server.routes["/index.json"] = index_of(entry(link))
+    with pytest.raises(L10nError, match=r"not an http\(s\) URL") as err:
+        install(["en:az"], tmp_path / "pk")
+    assert "\n" not in str(err.value)
+    assert_nothing_installed(tmp_path / "pk")
+
+
+def test_a_redirect_to_another_scheme_is_refused(tmp_path, server):
+    def redirect(h):
+        h.send_response(302)
+        h.send_header("Location", "ftp://127.0.0.1:9/en_az.argosmodel")
+        h.end_headers()
+
+    server.routes["/index.json"] = index_of(entry(server.base + "moved.argosmodel"))
+    server.routes["/moved.argosmodel"] = redirect
+    with pytest.raises(L10nError, match=r"http\(s\)"):
+        install(["en:az"], tmp_path / "pk")
+
+
+def test_the_index_is_read_up_to_its_cap_only(tmp_path, monkeypatch, server):
+    """index.json was read whole (response.read()), however long the server kept sending."""
+    monkeypatch.setattr(index_module, "MAX_INDEX_BYTES", 10_000, raising=False)
+    server.routes["/index.json"] = stream(b" " * 1000, times=5000, first=b"[")  # up to 5 MB, no length
+    started = time.monotonic()
+    with pytest.raises(L10nError, match="the package index at .*index.json is refused: it is larger than 10000 bytes"):
+        install(["en:az"], tmp_path / "pk")
+    assert time.monotonic() - started < 5
+
+
+def test_an_index_announcing_more_than_the_cap_is_refused_unread(tmp_path, monkeypatch, server):
+    monkeypatch.setattr(index_module, "MAX_INDEX_BYTES", 10_000, raising=False)
+    server.routes["/index.json"] = body(b"[]", length=10**9)
+    with pytest.raises(L10nError, match="announces 1000000000 bytes"):
+        install(["en:az"], tmp_path / "pk")
+
+
+@pytest.mark.parametrize(
+    "index, message",
+    [
+        (b"[" * 100_000, "nested too deeply"),
+        (json.dumps([{**entry(version="1" * 5000), "links": 5}, entry("http://127.0.0.1:9/x")]).encode(),
+         "'links' must be a list of URLs"),
+        (json.dumps([{**entry(), "links": 5}]).encode(), "'links' must be a list of URLs"),
+        (json.dumps([{**entry(), "links": ["http://127.0.0.1:9/x", 5]}]).encode(), "'links' must be a list of URLs"),
+        (json.dumps([{**entry(), "links": "http://127.0.0.1:9/x.argosmodel"}]).encode(), "'links' must be a list"),
+        (json.dumps([{**entry("http://127.0.0.1:9/x"), "package_version": "1" * 5000}]).encode(), "cannot reach"),
+        (json.dumps({"packages": []}).encode(), "not a JSON list"),
+    ],
+    ids=["nested", "big-version-and-int-links", "links-int", "links-mixed", "links-string", "version-5000-digits",
+         "object"],
+)
+def test_a_malformed_index_is_one_line(tmp_path, server, index, message):
+    server.routes["/index.json"] = body(index)
+    with pytest.raises(L10nError) as err:
+        install(["en:az"], tmp_path / "pk")
+    assert message in str(err.value) and "\n" not in str(err.value)
+    result = CliRunner().invoke(app, ["models", "install", "en:az", "--dir", str(tmp_path / "pk")])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_only_the_first_links_of_an_entry_are_tried(tmp_path, server):
+    tried = []
+
+    def missing(h):
+        tried.append(h.path)
+        h.send_error(404)
+
+    links = [f"{server.base}missing-{i}.argosmodel" for i in range(1000)]
+    for link in links:
+        server.routes[link[len(server.base) - 1:]] = missing
+    server.routes["/index.json"] = index_of(entry(*links))
+    with pytest.raises(L10nError) as err:
+        install(["en:az"], tmp_path / "pk")
+    assert len(tried) == index_module.MAX_LINKS == 8
+    assert str(err.value).count("Not Found") == 8
+
+
+def test_index_entries_that_are_not_objects_are_skipped(tmp_path, server):
+    server.routes["/en_az.argosmodel"] = body((DEMO / "en_az.argosmodel").read_bytes())
+    server.routes["/index.json"] = body(json.dumps([5, None, "x", [1], entry(server.base + "en_az.argosmodel")]).encode())
+    (package,) = install(["en:az"], tmp_path / "pk")
+    assert package.pair == "en:az"
+
+
+def test_a_download_announcing_more_than_the_cap_is_refused_unread(tmp_path, monkeypatch, server):
+    monkeypatch.setattr(index_module, "MAX_DOWNLOAD_BYTES", 100_000, raising=False)
+    server.routes["/index.json"] = index_of(entry(server.base + "big.argosmodel"))
+    server.routes["/big.argosmodel"] = stream(b"x" * 1000, times=1000, length=10**12)
+    with pytest.raises(L10nError, match="announces 1000000000000 bytes"):
+        install(["en:az"], tmp_path / "pk")
+
+
+def test_a_download_without_a_length_stops_at_the_cap(tmp_path, monkeypatch, server):
+    monkeypatch.setattr(index_module, "MAX_DOWNLOAD_BYTES", 100_000, raising=False)
+    server.routes["/index.json"] = index_of(entry(server.base + "big.argosmodel"))
+    server.routes["/big.argosmodel"] = stream(b"x" * 1000, times=5000)  # 5 MB, no Content-Length
+    seen = []
+    with pytest.raises(L10nError, match="big.argosmodel is refused: it is larger than 100000 bytes"):
+        install(["en:az"], tmp_path / "pk", progress=lambda done, total, label: seen.append(done))
+    assert max(seen) <= 100_000
+
+
+def test_a_body_longer_than_its_content_length_is_refused(tmp_path, server):
+    """Chunked transfer ignores Content-Length: the body may run past it; it is cut off there."""
+
+    def liar(h):
+        h.protocol_version = "HTTP/1.1"
+        h.send_response(200)
+        h.send_header("Content-Length", "1000")
+        h.send_header("Transfer-Encoding", "chunked")
+        h.send_header("Connection", "close")
+        h.end_headers()
+        for _ in range(100):
+            h.wfile.write(b"3e8\r\n" + b"x" * 1000 + b"\r\n")
+        h.wfile.write(b"0\r\n\r\n")
+
+    server.routes["/index.json"] = index_of(entry(server.base + "liar.argosmodel"))
+    server.routes["/liar.argosmodel"] = liar
+    with pytest.raises(L10nError, match="more than the 1000 bytes it announced"):
+        install(["en:az"], tmp_path / "pk")
+
+
+@pytest.mark.parametrize("where", ["body", "headers"])
+def test_a_dripping_server_meets_the_deadline(tmp_path, monkeypatch, server, where):
+    """A byte every 2 s kept an install alive forever (each read is within the socket timeout)."""
+    monkeypatch.setattr(index_module, "DOWNLOAD_DEADLINE", 1.5, raising=False)
+
+    def drip_headers(h):
+        h.wfile.write(b"HTTP/1.0 200 OK\r\nX-Slow: ")
+        for _ in range(100):
+            if h.server.stop.wait(0.1):
+                return
+            h.wfile.write(b"x")
+
+    server.routes["/index.json"] = index_of(entry(server.base + "slow.argosmodel"))
+    server.routes["/slow.argosmodel"] = (
+        stream(b"x", times=100, length=10**6, every=0.1) if where == "body" else drip_headers
+    )
+    started = time.monotonic()
+    with pytest.raises(L10nError, match=r"took longer than 1.5 s") as err:
+        install(["en:az"], tmp_path / "pk")
+    assert time.monotonic() - started < 6
+    assert "slow.argosmodel" in str(err.value)
+
+
+def test_a_garbage_response_is_one_line(tmp_path, server):
+    """http.client's BadStatusLine is no OSError: it escaped urllib and _fetch as a traceback."""
+    server.routes["/index.json"] = lambda h: h.wfile.write(b"garbage\r\n\r\n")
+    with pytest.raises(L10nError, match="cannot reach .*index.json"):
+        install(["en:az"], tmp_path / "pk")
+
+
+def test_a_valid_download_is_unchanged(tmp_path, server):
+    data = (DEMO / "en_az.argosmodel").read_bytes()
+    server.routes["/index.json"] = index_of(entry(server.base + "a.argosmodel"))
+    server.routes["/a.argosmodel"] = body(data, length=None)  # no Content-Length: read to the end
+    seen = []
+    (package,) = install(["en:az"], tmp_path / "pk", progress=lambda done, total, label: seen.append((done, total)))
+    assert package.pair == "en:az" and seen[-1] == (len(data), None)
