@@ -536,3 +536,54 @@ def test_a_valid_download_is_unchanged(tmp_path, server):
     seen = []
     (package,) = install(["en:az"], tmp_path / "pk", progress=lambda done, total, label: seen.append((done, total)))
     assert package.pair == "en:az" and seen[-1] == (len(data), None)
+
+
+def test_a_signal_right_after_the_old_package_is_moved_aside_puts_it_back(tmp_path, monkeypatch):
+    """SIGTERM now raises during installs (as SIGINT did): one arriving between the two renames
+    of a reinstall must not let the staging cleanup delete the package that was installed."""
+    install_archive(DEMO / "en_az.argosmodel", tmp_path / "pk")
+    real_replace = os.replace
+
+    def interrupted_after_moving_aside(src, dst):
+        real_replace(src, dst)
+        if Path(dst).parent.name == "old":
+            raise KeyboardInterrupt  # as a handler would, at the next bytecode
+
+    monkeypatch.setattr(install_module.os, "replace", interrupted_after_moving_aside)
+    with pytest.raises(KeyboardInterrupt):
+        install_archive(DEMO / "en_az.argosmodel", tmp_path / "pk")
+    monkeypatch.undo()
+    assert [p.pair for p in list_packages(tmp_path / "pk")] == ["en:az"]
+
+
+@pytest.mark.parametrize("signum", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_during_a_download_leaves_nothing_behind(tmp_path, server, signum):
+    """A SIGTERM during a download left /tmp/l10n-download-*/ (and its .part) behind."""
+    server.routes["/index.json"] = index_of(entry(server.base + "slow.argosmodel"))
+    server.routes["/slow.argosmodel"] = stream(b"x", times=300, length=10**7, every=0.1, first=b"PK" * 40_000)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = {**os.environ, "TMPDIR": str(tmp), "ARGOS_PACKAGE_INDEX": server.base}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "l10n", "models", "install", "en:az", "--dir", str(tmp_path / "pk")],
+        env=env, cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    try:
+        assert server.sending.wait(30), "the download did not start"
+        give_up = time.monotonic() + 10
+        while not list(tmp.glob("l10n-download-*/*.part")) and time.monotonic() < give_up:
+            time.sleep(0.05)
+        time.sleep(0.3)  # in the middle of the body
+        assert proc.poll() is None
+        proc.send_signal(signum)
+        _out, err = proc.communicate(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    stderr = err.decode()
+    assert "Traceback" not in stderr, stderr
+    assert list(tmp.iterdir()) == []
+    assert list(tmp_path.rglob("*.part")) == []
+    assert_nothing_installed(tmp_path / "pk")
+    assert proc.returncode == (128 + signal.SIGTERM if signum == signal.SIGTERM else 130), (proc.returncode, stderr)

@@ -5,7 +5,9 @@ index's, its links, and redirects), an index of at most :data:`MAX_INDEX_BYTES`
 and a package of at most its Content-Length (a longer body is refused), else
 :data:`MAX_DOWNLOAD_BYTES`; and each transfer has :data:`DOWNLOAD_DEADLINE`
 seconds in all besides the per-read socket timeout (a server sending a byte
-every few seconds is cut off).
+every few seconds is cut off). A SIGTERM during a download unwinds it like
+Ctrl-C does, so no partial file or download folder is left (see
+:func:`unwind_on_sigterm`).
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import contextlib
 import http.client
 import io
 import json
+import signal
 import socket
 import threading
 import urllib.error
 import urllib.parse
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -198,6 +202,7 @@ def download(url: str, dest: Path, progress: DownloadProgress | None = None) -> 
     dest = Path(dest)
     _check_url(url, "the package link")
     with (
+        unwind_on_sigterm(),
         _Deadline(DOWNLOAD_DEADLINE) as deadline,
         atomic_writer(dest, suffix=".part") as out,
         _fetch(url, deadline) as response,
@@ -240,3 +245,35 @@ def download_pair(
         except L10nError as err:
             errors.append(str(err))
     raise L10nError("; ".join(errors) or f"no usable link for {source}->{target}")
+
+
+class _Terminated(SystemExit):
+    """What SIGTERM raises inside :func:`unwind_on_sigterm`: exit status 143 (128 + 15), as a
+    shell reports a process ended by SIGTERM; no ``except Exception`` stops it."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)  # the unwinding is not cut short by a second one
+    raise _Terminated(128 + signum)
+
+
+@contextlib.contextmanager
+def unwind_on_sigterm() -> Iterator[None]:
+    """While in the block, SIGTERM raises (SystemExit 143) instead of ending the process at
+    once, so that every ``with`` and ``finally`` cleans up (partial downloads, temporary
+    folders, staging folders); SIGINT already does that (KeyboardInterrupt).
+
+    Only in the main thread and while SIGTERM has its default action (not when the
+    program handles or ignores it, nor nested); otherwise nothing changes.
+    """
+    if (
+        threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGTERM) is not signal.SIG_DFL
+    ):
+        yield
+        return
+    try:
+        signal.signal(signal.SIGTERM, _raise_terminated)
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)

@@ -32,7 +32,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
-from l10n.engine.index import download_pair
+from l10n.engine.index import download_pair, unwind_on_sigterm
 from l10n.engine.packages import (
     MAX_METADATA_BYTES,
     TOKENIZER_FILES,
@@ -259,17 +259,7 @@ def install_archive(path: Path, directory: Path | None = None) -> InstalledPacka
         with _work_folder(directory, "install-") as staging:
             archive.extractall(staging / "new")
             package = read_package(staging / "new" / top)
-            old = staging / "old" / top
-            if final.exists() or final.is_symlink():
-                _check_replaceable(final, path)
-                old.parent.mkdir()
-                os.replace(final, old)
-            try:
-                os.replace(staging / "new" / top, final)
-            except BaseException:
-                if old.exists() and not final.exists():
-                    os.replace(old, final)  # keep the version that was installed
-                raise
+            _put_in_place(staging, top, final, path)
     return InstalledPackage(
         path=final,
         from_code=package.from_code,
@@ -278,6 +268,22 @@ def install_archive(path: Path, directory: Path | None = None) -> InstalledPacka
         target_prefix=package.target_prefix,
         tokenizer=final / package.tokenizer.name,
     )
+
+
+def _put_in_place(staging: Path, top: str, final: Path, archive: Path) -> None:
+    """Rename ``staging/new/top`` to ``final``; an installed package there is moved to
+    ``staging/old`` first and put back if anything (an error, a signal) stops the swap."""
+    old = staging / "old" / top
+    try:
+        if final.exists() or final.is_symlink():
+            _check_replaceable(final, archive)
+            old.parent.mkdir()
+            os.replace(final, old)
+        os.replace(staging / "new" / top, final)
+    except BaseException:
+        if old.exists() and not final.exists():
+            os.replace(old, final)  # keep the version that was installed
+        raise
 
 
 def _check_replaceable(final: Path, archive: Path) -> None:
@@ -313,7 +319,8 @@ def install_pair(
     index: str | None = None,
 ) -> InstalledPackage:
     """Download the newest index package for ``source`` -> ``target`` and install it."""
-    with tempfile.TemporaryDirectory(prefix="l10n-download-") as tmp:
+    # a SIGTERM unwinds the with blocks: the download folder and the staging folder are removed
+    with unwind_on_sigterm(), tempfile.TemporaryDirectory(prefix="l10n-download-") as tmp:
         return install_archive(download_pair(source, target, Path(tmp), progress, index), directory)
 
 
