@@ -8,78 +8,178 @@ its vocabulary (a CTranslate2 model) and a tokenizer
 folder next to the packages folder (``.<name>.l10n-staging``), then renames the
 package into place; only a folder that is itself an installed package is ever
 replaced.
+
+Resources are bounded from the sizes the zip declares, before anything is read
+(zipfile never inflates a member past its declared size): a ``metadata.json``
+of at most 1 MiB, :data:`MAX_EXTRACTED_BYTES` in all, no member over
+:data:`RATIO_CHECKED_BYTES` that expands more than :data:`MAX_COMPRESSION_RATIO`
+to 1, member names of at most :data:`MAX_NAME_LENGTH` characters and
+:data:`MAX_NAME_DEPTH` levels. Encrypted members and compression methods
+zipfile cannot read (Deflate64, ...) are refused by name, and corrupt data is
+one line, as is every other refusal.
 """
 
 from __future__ import annotations
 
 import contextlib
 import fcntl
+import lzma
 import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 
-from l10n.engine.index import download_pair
+from l10n.engine.index import download_pair, unwind_on_sigterm
 from l10n.engine.packages import (
+    MAX_METADATA_BYTES,
     TOKENIZER_FILES,
     DownloadProgress,
     InstalledPackage,
+    _metadata_too_large,
     _missing_model_files,
     _read_metadata,
     list_packages,
     packages_dir,
     parse_pair,
     read_package,
+    size_text,
 )
 from l10n.errors import L10nError
+
+
+#: Real Argos packages extract to 100-300 MB.
+MAX_EXTRACTED_BYTES = 4 << 30
+#: A member larger than this may expand at most MAX_COMPRESSION_RATIO to 1 (model.bin hardly
+#: compresses; a vocabulary ~4:1); smaller members are not checked (the total still is).
+RATIO_CHECKED_BYTES = 4 << 20
+MAX_COMPRESSION_RATIO = 200
+#: Argos members are ~50 characters and 2-6 folders deep; longer or deeper names are refused
+#: (a 2000-deep path overflowed os.makedirs' recursion while extracting).
+MAX_NAME_LENGTH = 1024
+MAX_NAME_DEPTH = 32
+_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+_METHOD_NAMES = {6: "implode", 9: "Deflate64", 93: "zstd", 95: "xz", 98: "PPMd", 99: "AES"}
+#: What zipfile, zlib, bz2 (OSError) and lzma raise on a damaged member.
+_CORRUPT = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError)
+
+
+def _shown(name: str) -> str:
+    return repr(name if len(name) <= 100 else name[:100] + "...")
+
+
+@contextlib.contextmanager
+def _open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
+    """The zip at ``path``; what zipfile finds broken in it is a one-line L10nError."""
+    if not zipfile.is_zipfile(path):
+        raise L10nError("not an Argos package: not a zip archive", path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            yield archive
+    except zipfile.BadZipFile as err:
+        raise L10nError(f"corrupt archive: {err}", path) from None
 
 
 def validate_archive(path: Path) -> tuple[str, dict]:
     """Check an ``.argosmodel`` without extracting it; return (top folder, metadata)."""
     path = Path(path)
-    if not zipfile.is_zipfile(path):
-        raise L10nError("not an Argos package: not a zip archive", path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            names = archive.namelist()
-            tops = set()
-            for name in names:
-                if name.startswith("/") or name.startswith("\\") or (len(name) > 1 and name[1] == ":"):
-                    raise L10nError(f"unsafe absolute path in archive: {name!r}", path)
-                parts = PurePosixPath(name.replace("\\", "/")).parts
-                if ".." in parts:
-                    raise L10nError(f"unsafe '..' path in archive: {name!r}", path)
-                if parts:
-                    tops.add(parts[0])
-            if len(tops) != 1 or not any("/" in n.strip("/") for n in names):
-                found = ", ".join(sorted(tops)) or "none"
-                raise L10nError(
-                    f"not an Argos package: expected one top-level folder, found {found}", path
-                )
-            top = tops.pop()
-            if top in (".", "") or top.startswith(".") or not top.isprintable():
-                # hidden or control-character names install but are then invisible to list/remove
-                raise L10nError(f"not an Argos package: bad top-level folder name {top!r}", path)
-            present = set(n.rstrip("/") for n in names)
-            meta_name = f"{top}/metadata.json"
-            if meta_name not in present:
-                raise L10nError(f"not an Argos package: no {meta_name}", path)
-            meta = _read_metadata(path, archive.read(meta_name))
-            missing = _missing_model_files(lambda name: f"{top}/{name}" in present)
-            if missing is not None:
-                raise L10nError(f"not an Argos package: no {top}/{missing} (CTranslate2 model)", path)
-            if not any(f"{top}/{t}" in present for t in TOKENIZER_FILES):
-                raise L10nError(
-                    f"not an Argos package: no {top}/sentencepiece.model or {top}/bpe.model", path
-                )
-            bad = archive.testzip()
-            if bad is not None:
-                raise L10nError(f"corrupt archive: bad CRC for {bad!r}", path)
-    except zipfile.BadZipFile as err:
-        raise L10nError(f"corrupt archive: {err}", path) from None
+    with _open_archive(path) as archive:
+        return _validate(archive, path)
+
+
+def _check_members(archive: zipfile.ZipFile, path: Path) -> None:
+    """Refuse, from the central directory alone, what would be unsafe or unbounded to extract."""
+    total = 0
+    for info in archive.infolist():
+        name = info.filename
+        if len(name) > MAX_NAME_LENGTH:
+            raise L10nError(f"member name too long ({len(name)} characters): {_shown(name)}", path)
+        if name.startswith("/") or name.startswith("\\") or (len(name) > 1 and name[1] == ":"):
+            raise L10nError(f"unsafe absolute path in archive: {name!r}", path)
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if ".." in parts:
+            raise L10nError(f"unsafe '..' path in archive: {name!r}", path)
+        if len(parts) > MAX_NAME_DEPTH:
+            raise L10nError(
+                f"member path too deep ({len(parts)} levels, at most {MAX_NAME_DEPTH}): {_shown(name)}", path
+            )
+        if any(len(part.encode("utf-8", "surrogateescape")) > 255 for part in parts):
+            raise L10nError(f"member name too long (a part over 255 bytes): {_shown(name)}", path)
+        if info.flag_bits & 0x1:
+            raise L10nError(f"encrypted member {_shown(name)}: packages are not encrypted", path)
+        if info.compress_type not in _METHODS:
+            method = _METHOD_NAMES.get(info.compress_type, "unknown")
+            raise L10nError(
+                f"unsupported compression method {info.compress_type} ({method}) for {_shown(name)}; "
+                "re-pack the archive with deflate", path
+            )
+        packed = max(info.compress_size, 1)
+        if info.file_size > RATIO_CHECKED_BYTES and info.file_size > MAX_COMPRESSION_RATIO * packed:
+            ratio = info.file_size // packed
+            raise L10nError(
+                f"{_shown(name)} expands {ratio}:1 ({info.file_size} bytes from {info.compress_size}); "
+                f"a zip bomb? (at most {MAX_COMPRESSION_RATIO}:1)", path
+            )
+        total += info.file_size
+        if total > MAX_EXTRACTED_BYTES:
+            raise L10nError(
+                f"would extract more than {size_text(MAX_EXTRACTED_BYTES)} (the limit) by {_shown(name)}", path
+            )
+
+
+def _validate(archive: zipfile.ZipFile, path: Path) -> tuple[str, dict]:
+    _check_members(archive, path)
+    names = archive.namelist()
+    tops = set()
+    for name in names:
+        parts = PurePosixPath(name.replace("\\", "/")).parts
+        if parts:
+            tops.add(parts[0])
+    if len(tops) != 1 or not any("/" in n.strip("/") for n in names):
+        found = ", ".join(sorted(tops)) or "none"
+        raise L10nError(f"not an Argos package: expected one top-level folder, found {found}", path)
+    top = tops.pop()
+    if top in (".", "") or top.startswith(".") or not top.isprintable():
+        # hidden or control-character names install but are then invisible to list/remove
+        raise L10nError(f"not an Argos package: bad top-level folder name {top!r}", path)
+    present = set(n.rstrip("/") for n in names)
+    meta_name = f"{top}/metadata.json"
+    if meta_name not in present:
+        raise L10nError(f"not an Argos package: no {meta_name}", path)
+    meta_size = archive.getinfo(meta_name).file_size
+    if meta_size > MAX_METADATA_BYTES:
+        raise _metadata_too_large(path, meta_size, meta_name)
+    meta = _read_metadata(path, _read_member(archive, meta_name, path), meta_name)
+    missing = _missing_model_files(lambda name: f"{top}/{name}" in present)
+    if missing is not None:
+        raise L10nError(f"not an Argos package: no {top}/{missing} (CTranslate2 model)", path)
+    if not any(f"{top}/{t}" in present for t in TOKENIZER_FILES):
+        raise L10nError(f"not an Argos package: no {top}/sentencepiece.model or {top}/bpe.model", path)
+    for info in archive.infolist():  # read every member once: its CRC, and data zipfile can decode
+        _read_member(archive, info, path, keep=False)
     return top, meta
+
+
+def _read_member(archive: zipfile.ZipFile, member: str | zipfile.ZipInfo, path: Path, keep: bool = True) -> bytes:
+    """A member's bytes (``keep``), or just read through; damage is a one-line L10nError."""
+    name = getattr(member, "filename", member)
+    chunks = []
+    try:
+        with archive.open(member) as fh:
+            while block := fh.read(1 << 20):
+                if keep:
+                    chunks.append(block)
+    except zipfile.BadZipFile as err:
+        if "CRC" in str(err):
+            raise L10nError(f"corrupt archive: bad CRC for {name!r}", path) from None
+        raise L10nError(f"corrupt archive: {name!r}: {err}", path) from None
+    except _CORRUPT as err:
+        raise L10nError(f"corrupt archive: {name!r}: {err}", path) from None
+    except NotImplementedError as err:  # flag bits zipfile does not support (patched data, strong encryption)
+        raise L10nError(f"unsupported zip feature in {name!r}: {err}", path) from None
+    return b"".join(chunks)
 
 
 def _staging_area(directory: Path) -> Path:
@@ -150,28 +250,16 @@ def install_archive(path: Path, directory: Path | None = None) -> InstalledPacka
     """
     path = Path(path)
     directory = packages_dir() if directory is None else Path(directory)
-    top, _meta = validate_archive(path)
-    directory.mkdir(parents=True, exist_ok=True)
-    recover_staging(directory)
-    final = directory / top
-    with _work_folder(directory, "install-") as staging:
-        try:
-            with zipfile.ZipFile(path) as archive:
-                archive.extractall(staging / "new")
-        except zipfile.BadZipFile as err:
-            raise L10nError(f"corrupt archive: {err}", path) from None
-        package = read_package(staging / "new" / top)
-        old = staging / "old" / top
-        if final.exists() or final.is_symlink():
-            _check_replaceable(final, path)
-            old.parent.mkdir()
-            os.replace(final, old)
-        try:
-            os.replace(staging / "new" / top, final)
-        except BaseException:
-            if old.exists() and not final.exists():
-                os.replace(old, final)  # keep the version that was installed
-            raise
+    # validated and extracted through one open file: what is extracted is what was checked
+    with _open_archive(path) as archive:
+        top, _meta = _validate(archive, path)
+        directory.mkdir(parents=True, exist_ok=True)
+        recover_staging(directory)
+        final = directory / top
+        with _work_folder(directory, "install-") as staging:
+            archive.extractall(staging / "new")
+            package = read_package(staging / "new" / top)
+            _put_in_place(staging, top, final, path)
     return InstalledPackage(
         path=final,
         from_code=package.from_code,
@@ -180,6 +268,22 @@ def install_archive(path: Path, directory: Path | None = None) -> InstalledPacka
         target_prefix=package.target_prefix,
         tokenizer=final / package.tokenizer.name,
     )
+
+
+def _put_in_place(staging: Path, top: str, final: Path, archive: Path) -> None:
+    """Rename ``staging/new/top`` to ``final``; an installed package there is moved to
+    ``staging/old`` first and put back if anything (an error, a signal) stops the swap."""
+    old = staging / "old" / top
+    try:
+        if final.exists() or final.is_symlink():
+            _check_replaceable(final, archive)
+            old.parent.mkdir()
+            os.replace(final, old)
+        os.replace(staging / "new" / top, final)
+    except BaseException:
+        if old.exists() and not final.exists():
+            os.replace(old, final)  # keep the version that was installed
+        raise
 
 
 def _check_replaceable(final: Path, archive: Path) -> None:
@@ -215,7 +319,8 @@ def install_pair(
     index: str | None = None,
 ) -> InstalledPackage:
     """Download the newest index package for ``source`` -> ``target`` and install it."""
-    with tempfile.TemporaryDirectory(prefix="l10n-download-") as tmp:
+    # a SIGTERM unwinds the with blocks: the download folder and the staging folder are removed
+    with unwind_on_sigterm(), tempfile.TemporaryDirectory(prefix="l10n-download-") as tmp:
         return install_archive(download_pair(source, target, Path(tmp), progress, index), directory)
 
 

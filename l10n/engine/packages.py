@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -22,6 +23,9 @@ from l10n.errors import L10nError
 
 DEFAULT_INDEX = "https://raw.githubusercontent.com/argosopentech/argospm-index/main/"
 TOKENIZER_FILES = ("sentencepiece.model", "bpe.model")
+#: A package's metadata.json holds a few short fields (~300 bytes); a larger one, in an
+#: archive or installed, is refused unread.
+MAX_METADATA_BYTES = 1 << 20
 
 
 def _missing_model_files(present: Callable[[str], bool]) -> str | None:
@@ -98,7 +102,7 @@ def _setting(key: str) -> str | None:
         return value
     try:
         data = json.loads(_settings_file().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     value = data.get(key) if isinstance(data, dict) else None
     return str(value) if value else None
@@ -124,17 +128,50 @@ def index_url() -> str:
 # --- reading installed packages -------------------------------------------------
 
 
-def _read_metadata(path: Path, data: bytes) -> dict:
+def _read_metadata(path: str | Path, data: bytes, name: str = "metadata.json") -> dict:
+    """The metadata in ``data``, read from ``path`` (``name``: the member, in an archive)."""
+    if len(data) > MAX_METADATA_BYTES:
+        raise _metadata_too_large(path, len(data), name)
     try:
         meta = json.loads(data.decode("utf-8"))
+    except RecursionError:
+        raise L10nError(f"{name} is not valid JSON: nested too deeply", path) from None
     except (UnicodeDecodeError, ValueError) as err:
-        raise L10nError(f"metadata.json is not valid JSON: {err}", path) from None
+        raise L10nError(f"{name} is not valid JSON: {err}", path) from None
     if not isinstance(meta, dict):
-        raise L10nError("metadata.json must hold a JSON object", path)
+        raise L10nError(f"{name} must hold a JSON object", path)
     for key in ("from_code", "to_code"):
         if not isinstance(meta.get(key), str) or not meta[key]:
-            raise L10nError(f"metadata.json has no {key!r}", path)
+            raise L10nError(f"{name} has no {key!r}", path)
     return meta
+
+
+def size_text(size: int) -> str:
+    """``4 GiB``, ``1 MiB`` for whole powers of 1024 and their multiples; else ``N bytes``."""
+    for unit, shift in (("GiB", 30), ("MiB", 20)):
+        if size >= 1 << shift and size % (1 << shift) == 0:
+            return f"{size >> shift} {unit}"
+    return f"{size} bytes"
+
+
+def _metadata_too_large(path: str | Path, size: int, name: str = "metadata.json") -> L10nError:
+    return L10nError(f"{name} is {size} bytes; it may be at most {size_text(MAX_METADATA_BYTES)}", path)
+
+
+def _read_metadata_file(path: Path) -> bytes:
+    """The bytes of an installed ``metadata.json``: a regular file of at most MAX_METADATA_BYTES
+    (a FIFO or device is refused without blocking; a larger file is not read)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise L10nError("metadata.json is not a regular file", path)
+        if info.st_size > MAX_METADATA_BYTES:
+            raise _metadata_too_large(path, info.st_size)
+        with os.fdopen(os.dup(fd), "rb") as fh:
+            return fh.read(MAX_METADATA_BYTES + 1)  # one byte more: a file that grew is refused
+    finally:
+        os.close(fd)
 
 
 def read_package(folder: Path) -> InstalledPackage:
@@ -142,9 +179,11 @@ def read_package(folder: Path) -> InstalledPackage:
     folder = Path(folder)
     meta_path = folder / "metadata.json"
     try:
-        meta = _read_metadata(meta_path, meta_path.read_bytes())
+        meta = _read_metadata(meta_path, _read_metadata_file(meta_path))
     except FileNotFoundError:
         raise L10nError("not an Argos package: no metadata.json", folder) from None
+    except OSError as err:
+        raise L10nError(f"cannot read metadata.json: {err.strerror or err}", meta_path) from None
     missing = _missing_model_files(lambda name: (folder / name).is_file())
     if missing is not None:
         raise L10nError(f"not an Argos package: no {missing} (CTranslate2 model)", folder)
@@ -213,9 +252,18 @@ def find_package(source: str, target: str, directory: Path | None = None) -> Ins
 
 
 def _version_key(version: str) -> tuple:
+    """Sort key of a package version: numeric parts by value, others after them as text.
+
+    Digits are compared as strings (length, then text), never through ``int()``,
+    which raises on a 5000-digit string (Python 3.11) and on ``"²"``.
+    """
     parts = []
     for part in version.replace("-", ".").split("."):
-        parts.append((0, int(part), "") if part.isdigit() else (1, 0, part))
+        if part.isascii() and part.isdigit():
+            digits = part.lstrip("0") or "0"
+            parts.append((0, len(digits), digits))
+        else:
+            parts.append((1, 0, part))
     return tuple(parts)
 
 
