@@ -1,20 +1,160 @@
-"""Hostile input to export and check (issue 16): a quadratic inline renderer."""
+"""Hostile input to export and check (issue 16): script links, a quadratic inline renderer."""
 
 from __future__ import annotations
 
 import html
+import json
 import re
+from pathlib import Path
 
+import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
-from l10n.export.markdown_inline import inline_html, _safe as safe_url
+from l10n.catalog.model import msgid_for
+from l10n.check.checks import CheckContext, check_unsafe_link
+from l10n.cli import app
+from l10n.export import export_paths
+from l10n.export.markdown_inline import inline_html, refused_targets, safe_url
+from l10n.segment import segment_text
+
+RU = CheckContext("ru")
+
+# A javascript: URL's body is percent-decoded before it runs, so %28 %29 are ( ): the regex of a
+# link target takes no parentheses, and the issue's "alert(1)" alone is never a link.
+HOSTILE_TARGETS = [
+    "\x01javascript:alert%281%29",
+    "\x08JavaScript:alert%282%29",
+    "\x0ejavascript:alert%283%29",
+    "&#106;avascript:alert%284%29",
+    "&#x6A;avascript:alert%285%29",
+    "javascript&colon;alert%286%29",
+    "java&#9;script:alert%287%29",
+    "java&NewLine;script:alert%288%29",
+    "&amp;#106;avascript:alert%289%29",
+    "\x01\x02\x03jAvAsCrIpT:alert%2810%29",
+    "vbscript:msgbox%2811%29",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxMik8L3NjcmlwdD4=",
+    "\x01javascript:document.title%3D%27PWNED%27",
+    "\u00a0javascript:alert%2813%29",
+    "file:///etc/passwd",
+    "tel:+994123",
+]
+SAFE_TARGETS = ["https://a.az/r.html", "HTTP://A.AZ", "mailto:press@a.az", "../a.html", "/img/c.png", "//cdn.a.az/x",
+                "#section", "?page=2", "notes/a:b.html", "r.html?a=1&amp;b=2"]
+
+
+def _project(root: Path, name: str, text: str) -> Path:
+    (root / "source").mkdir(parents=True, exist_ok=True)
+    (root / "source" / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def _catalog(root: Path, doc: str, lang: str, translations: dict[str, str]) -> Path:
+    """A reviewed catalog of the article: ``translations`` by English text, every other sentence kept as is."""
+    source = next((root / "source").glob(doc + ".*"))
+    po = polib.POFile()
+    po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8",
+                   "Content-Transfer-Encoding": "8bit", "MIME-Version": "1.0"}
+    for text in dict.fromkeys(msgid_for(s.text) for s in segment_text(source.read_text(encoding="utf-8"))):
+        po.append(polib.POEntry(msgid=text, msgstr=translations.get(text, text)))
+    path = root / "locales" / lang / "LC_MESSAGES" / f"{doc}.po"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    po.save(str(path))
+    return path
+
+
+# --- 1. links and images to script -------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", HOSTILE_TARGETS)
+def test_a_target_a_browser_reads_as_script_is_no_link_or_image(target):
+    """Regression: "\\x01javascript:" passed the scheme filter (browsers strip the C0 and run it)."""
+    assert not safe_url(target)
+    for text in (f"See [more]({target}) now.", f"See ![chart]({target}) now.", f"**[more]({target})**"):
+        page = inline_html(text)
+        assert "<a" not in page and "<img" not in page
+        assert refused_targets(text) == [target.lstrip()]  # a link's "(" takes the spaces after it
+
+
+@pytest.mark.parametrize("target", SAFE_TARGETS)
+def test_http_mailto_and_relative_targets_stay_links(target):
+    assert safe_url(target)
+    assert inline_html(f"[more]({target})") == f'<a href="{html.escape(target, quote=True)}">more</a>'
+    assert refused_targets(f"[more]({target}) ![i]({target})") == []
+
+
+def test_a_target_that_keeps_decoding_is_refused():
+    assert not safe_url("&amp;amp;amp;amp;amp;#106;avascript:alert%281%29")
+    assert safe_url("https://a.az/?q=&amp;amp;")  # a scheme before any reference settles at once
+
+
+def _hostile_article(root: Path) -> dict[str, str]:
+    """A .md article with script links in the English and in a translator's msgstr; returns the msgstrs."""
+    _project(root, "news.md", (
+        "# Customs news\n\n"
+        "Read [the report](https://a.az/r.html) and [the notes](notes.html).\n\n"
+        "The source has [a trap](\x01javascript:alert%28%27source%27%29) in it.\n\n"
+        "The committee met in Baku.\n\n"
+        "Trade grew by five percent.\n"))
+    payloads = " ".join(f"[{i}]({t})" for i, t in enumerate(HOSTILE_TARGETS)) + " ![img](\x01javascript:alert%2899%29)"
+    translations = {
+        "The committee met in Baku.": f"Комитет собрался в Баку: {payloads}.",
+        "Trade grew by five percent.": "Торговля выросла на пять процентов ([отчёт](https://a.az/r.html)).",
+    }
+    _catalog(root, "news", "ru", translations)
+    return translations
+
+
+def test_html_export_shows_script_targets_of_source_and_translation_as_text(tmp_path):
+    _hostile_article(tmp_path)
+    (result,) = export_paths([tmp_path], "ru", fmt="html")
+    page = result.path.read_text(encoding="utf-8")
+    hrefs = re.findall(r'<a href="([^"]*)"', page)
+    assert hrefs == ["https://a.az/r.html", "notes.html", "https://a.az/r.html"]
+    assert "<img" not in page
+    assert "[a trap](\x01javascript:alert%28%27source%27%29)" in page  # as text
+    assert "vbscript:msgbox%2811%29" in page
+
+
+def test_check_reports_a_script_link_of_a_reviewed_translation_and_fails(tmp_path, monkeypatch):
+    """Regression: `l10n check` said nothing about a translator's "\\x01javascript:" link."""
+    _hostile_article(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "--json"])
+    assert result.exit_code == 1, result.output
+    findings = [f for f in json.loads(result.stdout) if f["check"] == "unsafe-link"]
+    assert {f["msgid"] for f in findings} == {
+        "The committee met in Baku.", "The source has [a trap](\x01javascript:alert%28%27source%27%29) in it."}
+    targets = [f["message"] for f in findings if f["msgid"] == "The committee met in Baku."]
+    assert len(targets) == len(HOSTILE_TARGETS) + 1
+    assert all("is not an http(s), mailto or relative URL" in m for m in targets)
+    assert "'\\x01javascript:alert%281%29'" in targets[0]  # the control character shown escaped
+    text = CliRunner().invoke(app, ["check"]).stdout
+    assert "\x01" not in text and "unsafe-link: link target '\\x01javascript:alert%281%29'" in text
+
+
+@pytest.mark.parametrize(
+    "translation, ok",
+    [
+        ("См. [отчёт](https://a.az/r.html) и ![график](c.png).", True),
+        ("Код `[x](javascript:y)` не ссылка.", True),  # a code span is never a link
+        ("Скобка [x] (javascript:y).", True),  # not a link either
+        ("См. [отчёт](\x01javascript:alert%281%29).", False),
+        ("См. ![график](&#106;avascript:x).", False),
+        ("**[отчёт](JAVASCRIPT:x)**", False),
+    ],
+)
+def test_unsafe_link_check(translation, ok):
+    assert (check_unsafe_link("See [the report](https://a.az/r.html).", translation, RU) == []) is ok
+
 
 # --- 3. the inline renderer is linear -------------------------------------------------------
 
 # The renderer's specification: what this expression finds (the renderer before issue 16 ran it
-# with re, in quadratic time). The rendering below is that renderer's.
+# with re, in quadratic time). The rendering below is that renderer's, with today's safe_url.
 _REFERENCE = re.compile(
     r"(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?P=ticks))"
     r"|(?P<image>!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^\s<>()]+)>?(?:\s+\"(?P<img_title>[^\"]*)\")?\s*\))"

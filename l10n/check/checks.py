@@ -17,6 +17,7 @@ from pathlib import Path
 import polib
 
 from l10n.catalog.model import REVIEWED, UNTRANSLATED, entry_state
+from l10n.export.markdown_inline import refused_targets
 from l10n.glossary import Glossary
 from l10n.check.numbers import missing_numbers
 
@@ -304,6 +305,15 @@ def check_spaces(source: str, translation: str, ctx: CheckContext) -> list[str]:
     return found
 
 
+def check_unsafe_link(source: str, translation: str, ctx: CheckContext) -> list[str]:
+    """Link and image targets are http, https, mailto or relative, read as a browser reads them
+    (``\\x01javascript:``, ``&#106;avascript:`` are javascript:); the HTML export shows any other as text."""
+    return [
+        f"link target {target!r} is not an http(s), mailto or relative URL: the HTML export shows it as text"
+        for target in dict.fromkeys(refused_targets(translation))
+    ]
+
+
 CHECKS: dict[str, Check] = {
     "numbers": check_numbers,
     "glossary": check_glossary,
@@ -315,6 +325,7 @@ CHECKS: dict[str, Check] = {
     "identical": check_identical,
     "length": check_length,
     "spaces": check_spaces,
+    "unsafe-link": check_unsafe_link,
 }
 
 

@@ -3,8 +3,10 @@
 Only what a news article uses inline; block structure (headings, lists,
 tables) is the exporter's business. Everything that is not markup is escaped,
 so the result is always safe to put inside an HTML element. Unmatched markers
-(``*`` alone, ``[`` without ``](...)``) and links or images with a scheme other
-than http(s), mailto, tel or ftp (``javascript:``) stay as text.
+(``*`` alone, ``[`` without ``](...)``) stay as text, and so do links and images
+whose target is not http, https, mailto or relative (:func:`safe_url`: judged
+as a browser reads the target, so ``\\x01javascript:`` or ``&#106;avascript:``
+is refused too).
 
 The markup is what this regular expression finds, left to right (at each
 position the first alternative that matches; a marker's text ends at the first
@@ -31,13 +33,42 @@ import html
 import re
 from bisect import bisect_left, bisect_right
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel", "ftp"}
+_SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"[a-z][a-z0-9+.-]*(?=:)")
+#: Stripped at both ends of a target: C0 controls and space (as browsers do), and Unicode spaces.
+_EDGES = "".join(map(chr, range(0x21))) + "".join(ch for ch in map(chr, range(0x7F, 0x3001)) if ch.isspace())
+_TAB_NEWLINE = re.compile(r"[\t\n\r]")
+_DECODE_ROUNDS = 4
 
 
-def _safe(url: str) -> bool:
-    m = _SCHEME.match(url)
-    return m is None or m.group(1).lower() in _SAFE_SCHEMES
+def browser_url(url: str) -> str | None:
+    """``url`` as a browser decides its scheme from it, lower case; None when it will not settle.
+
+    The browser's steps, and a little more: HTML character references decoded
+    (``&#106;``, ``&colon;``; repeatedly, up to :data:`_DECODE_ROUNDS` rounds, a
+    target that still decodes after them is None), tab and line breaks removed
+    anywhere (the WHATWG URL parser does), C0 controls and spaces stripped at both
+    ends, case folded.
+    """
+    for _ in range(_DECODE_ROUNDS):
+        decoded = html.unescape(url)
+        if decoded == url:
+            break
+        url = decoded
+    else:
+        if html.unescape(url) != url:
+            return None
+    return _TAB_NEWLINE.sub("", url).strip(_EDGES).casefold()
+
+
+def safe_url(url: str) -> bool:
+    """True for a link or image target the HTML export may keep: http, https, mailto or relative
+    (no scheme), as a browser reads it (:func:`browser_url`)."""
+    seen = browser_url(url)
+    if seen is None:
+        return False
+    m = _SCHEME.match(seen)
+    return m is None or m.group(0) in _SAFE_SCHEMES
 
 
 def _attr(name: str, value: str | None) -> str:
@@ -47,8 +78,15 @@ def _attr(name: str, value: str | None) -> str:
 def inline_html(text: str) -> str:
     """``text`` with its inline Markdown as HTML tags and everything else escaped."""
     out: list[str] = []
-    _render(text, out)
+    _render(text, out, None)
     return "".join(out)
+
+
+def refused_targets(text: str) -> list[str]:
+    """The link and image targets of ``text`` that :func:`inline_html` refuses (shows as text), in order."""
+    refused: list[str] = []
+    _render(text, [], refused)
+    return refused
 
 
 _CANDIDATE = re.compile(r"[`!\[*_~]")
@@ -153,8 +191,8 @@ def _closed(scan: _Scan, p: int, mark: str) -> int | None:
     return q if q < scan.line_end(inner) else None
 
 
-def _render(text: str, out: list[str]) -> None:
-    """Append the HTML of ``text`` to ``out``."""
+def _render(text: str, out: list[str], refused: list[str] | None) -> None:
+    """Append the HTML of ``text`` to ``out`` (refused link and image targets to ``refused``)."""
     if not _CANDIDATE.search(text):
         out.append(html.escape(text, quote=False))
         return
@@ -180,13 +218,15 @@ def _render(text: str, out: list[str]) -> None:
             if tail is not None:
                 end = tail.end()
                 url, title = tail.group("url"), tail.group("title")
-                if not _safe(url):
+                if not safe_url(url):
                     piece = html.escape(text[p:end], quote=False)
+                    if refused is not None:
+                        refused.append(url)
                 elif image:
                     piece = f"<img{_attr('src', url)}{_attr('alt', text[label:bracket])}{_attr('title', title)}>"
                 else:
                     inner: list[str] = []
-                    _render(text[label:bracket], inner)
+                    _render(text[label:bracket], inner, refused)
                     piece = f"<a{_attr('href', url)}{_attr('title', title)}>{''.join(inner)}</a>"
         elif c in "*_~":
             for mark in ((c * 2, c) if c != "~" else ("~~",)):
@@ -194,7 +234,7 @@ def _render(text: str, out: list[str]) -> None:
                 if q is not None:
                     end = q + len(mark)
                     inner = []
-                    _render(text[p + len(mark):q], inner)
+                    _render(text[p + len(mark):q], inner, refused)
                     piece = f"<{_TAG[mark]}>{''.join(inner)}</{_TAG[mark]}>"
                     break
         if end is not None:
