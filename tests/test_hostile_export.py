@@ -1,4 +1,8 @@
-"""Hostile input to export and check (issue 16): script links, a quadratic inline renderer."""
+"""Hostile input to export and check (issue 16): script links, a quadratic inline renderer.
+
+The browser test drives Debian's chromium (``/usr/bin/chromium``) with Playwright; it is skipped
+only when that browser is missing (.ci/run installs it).
+"""
 
 from __future__ import annotations
 
@@ -20,6 +24,7 @@ from l10n.export import export_paths
 from l10n.export.markdown_inline import inline_html, refused_targets, safe_url
 from l10n.segment import segment_text
 
+CHROMIUM = Path("/usr/bin/chromium")
 RU = CheckContext("ru")
 
 # A javascript: URL's body is percent-decoded before it runs, so %28 %29 are ( ): the regex of a
@@ -149,6 +154,62 @@ def test_check_reports_a_script_link_of_a_reviewed_translation_and_fails(tmp_pat
 )
 def test_unsafe_link_check(translation, ok):
     assert (check_unsafe_link("See [the report](https://a.az/r.html).", translation, RU) == []) is ok
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="Debian's chromium is not installed (/usr/bin/chromium); "
+                                                  ".ci/run installs it: apt-get install chromium")
+def test_the_exported_page_runs_no_script_in_chromium(tmp_path):
+    """Export the hostile article, open it in Chromium, click every link: no dialog, no script navigation."""
+    from playwright.sync_api import sync_playwright
+
+    _hostile_article(tmp_path)
+    (result,) = export_paths([tmp_path], "ru", fmt="html")
+    (result.path.parent / "notes.html").write_text("<title>notes</title>", encoding="utf-8")  # the relative link's
+    url = result.path.as_uri()
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                  "--no-first-run"])
+        try:
+            context = browser.new_context()
+            context.route(re.compile(r"^https?://"), lambda route: route.fulfill(
+                status=200, content_type="text/html", body="<title>elsewhere</title>"))
+            page = context.new_page()
+            dialogs: list[str] = []
+            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+            seen: list[str] = []
+            page.on("framenavigated", lambda frame: seen.append(frame.url))
+
+            # The harness sees a script link run: a raw "\x01javascript:" href does alert in Chromium.
+            page.set_content('<a id="raw" href="\x01javascript:alert(%27control%27)">raw</a>')
+            page.click("#raw")
+            page.wait_for_timeout(300)
+            assert dialogs == ["control"]
+            dialogs.clear()
+
+            page.goto(url)
+            title = page.title()
+            page.screenshot(path=str(tmp_path / "hostile-export.png"), full_page=True)
+            hrefs = page.eval_on_selector_all("a", "links => links.map(a => a.href)")
+            ran = []  # (href, dialogs, script navigations) of every link that ran something
+            for i, href in enumerate(hrefs):
+                page.goto(url)
+                seen.clear()
+                page.locator("a").nth(i).click()
+                page.wait_for_timeout(300)
+                scripts = [u for u in seen if u.lower().startswith("javascript:")]
+                if dialogs or scripts or page.url not in (url, href) or (page.url == url and page.title() != title):
+                    ran.append((href, list(dialogs), scripts, page.url))
+                dialogs.clear()
+            assert ran == []
+            assert len(hrefs) == 3 and page.locator("img").count() == 0  # the report, the notes, отчёт
+            # the page itself, never clicked: nothing ran on load either
+            page.goto(url)
+            page.wait_for_timeout(300)
+            assert dialogs == [] and page.evaluate("window.location.href") == url and page.title() == title
+        finally:
+            browser.close()
 
 
 # --- 3. the inline renderer is linear -------------------------------------------------------
