@@ -1,4 +1,5 @@
-"""Hostile input to export and check (issue 16): script links, a quadratic inline renderer.
+"""Hostile input to export and check (issue 16): script links, translations that open blocks,
+a quadratic inline renderer.
 
 The browser test drives Debian's chromium (``/usr/bin/chromium``) with Playwright; it is skipped
 only when that browser is missing (.ci/run installs it).
@@ -18,11 +19,13 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from l10n.catalog.model import msgid_for
-from l10n.check.checks import CheckContext, check_unsafe_link
+from l10n.check.checks import CheckContext, check_blocks, check_unsafe_link
 from l10n.cli import app
 from l10n.export import export_paths
 from l10n.export.markdown_inline import inline_html, refused_targets, safe_url
+from l10n.export.text import leading_markers
 from l10n.segment import segment_text
+from l10n.segment.layout import units
 
 CHROMIUM = Path("/usr/bin/chromium")
 RU = CheckContext("ru")
@@ -210,6 +213,118 @@ def test_the_exported_page_runs_no_script_in_chromium(tmp_path):
             assert dialogs == [] and page.evaluate("window.location.href") == url and page.title() == title
         finally:
             browser.close()
+
+
+# --- 2. a translation that opens blocks ------------------------------------------------------
+
+SOURCE_MD = (
+    "# Customs news\n"
+    "\n"
+    "The committee met in Baku. It agreed on a plan.\n"
+    "\n"
+    "- Exports rose.\n"
+    "- Imports fell.\n"
+    "\n"
+    "> The chairman spoke.\n"
+    "\n"
+    "1. First point.\n"
+    "2. Second point.\n"
+    "\n"
+    "Trade grew by five percent.\n"
+    "The ministry said so.\n"
+)
+INJECTIONS = {
+    "The committee met in Baku.": "X\n\n# Injected heading\n\n```",
+    "It agreed on a plan.": "Y\r\n- injected item\r\n\r\n> injected quote",
+    "Exports rose.": "# Экспорт вырос.",
+    "Imports fell.": "1. Импорт\n===",
+    "The chairman spoke.": "```\nПредседатель\n```",
+    "1. First point.": "1. Первый пункт.\n\n2. injected",
+    "2. Second point.": "2. <div>\nВторой пункт.",
+    "Trade grew by five percent.": "    Торговля выросла\n---",
+    "The ministry said so.": "> Так сказало министерство.\n",
+}
+
+
+def _layout(text: str) -> list[tuple[int, str, int, int]]:
+    """The blocks the segmenter's layout finds: (paragraph, kind, level, numbered lines) of each unit."""
+    return [(u.paragraph, u.block, u.level, len(u.numbered)) for u in units(text)]
+
+
+@pytest.mark.parametrize("name", ["news.md", "news.txt"])
+@pytest.mark.parametrize("fmt", ["md", "txt"])
+def test_line_breaks_and_block_markers_of_a_translation_add_no_blocks(tmp_path, name, fmt):
+    """Regression: "X\\n\\n# Injected heading\\n\\n```" in a msgstr made a heading and an unclosed fence."""
+    _project(tmp_path, name, SOURCE_MD)
+    _catalog(tmp_path, "news", "ru", {})
+    (identity,) = export_paths([tmp_path], "ru", fmt=fmt, out_dir=tmp_path / "identity")  # the source's blocks in fmt
+    _catalog(tmp_path, "news", "ru", INJECTIONS)
+    (result,) = export_paths([tmp_path], "ru", fmt=fmt)
+    out, expected = result.path.read_text(encoding="utf-8"), identity.path.read_text(encoding="utf-8")
+    assert _layout(out) == _layout(expected)
+    assert [leading_markers(line) for line in out.split("\n")] == [
+        leading_markers(line) for line in expected.split("\n")]
+    assert "X # Injected heading ``` Y - injected item > injected quote" in out
+    assert "- \\# Экспорт вырос." in out and "\n2. \\<div> Второй пункт.\n" in out
+    assert "\n\\> Так сказало министерство.\n" in out  # its trailing line break gone
+    assert "\nТорговля выросла ---\n" in out  # no indented code, no setext underline
+    if fmt == "md" and name == "news.md":
+        assert out.startswith("# Customs news\n\nX # Injected heading ``` Y - injected item > injected quote\n")
+
+
+def test_a_translation_with_the_english_line_structure_keeps_its_line_breaks(tmp_path):
+    text = "The committee met in Baku\non Monday. Trade grew.\n"
+    _project(tmp_path, "a.md", text)
+    _catalog(tmp_path, "a", "ru", {"The committee met in Baku on Monday.": "Комитет собрался в Баку\nв понедельник.",
+                                   "Trade grew.": "Торговля\nвыросла."})
+    (result,) = export_paths([tmp_path], "ru", fmt="md")
+    assert result.path.read_text(encoding="utf-8") == "Комитет собрался в Баку\nв понедельник. Торговля выросла.\n"
+
+
+def test_a_numbered_item_keeps_its_number_and_a_heading_its_marker(tmp_path):
+    """Markers the English has are the layout's, not an injection: nothing escaped."""
+    _project(tmp_path, "a.md", "## Next steps\n\n1. First point.\n2. Second point.\n")
+    _catalog(tmp_path, "a", "ru", {"Next steps": "# Дальше", "1. First point.": "1. Первый.",
+                                   "2. Second point.": "2. Второй."})
+    (result,) = export_paths([tmp_path], "ru", fmt="md")
+    assert result.path.read_text(encoding="utf-8") == "## # Дальше\n\n1. Первый.\n2. Второй.\n"
+
+
+@pytest.mark.parametrize(
+    "source, translation, messages",
+    [
+        ("It rose.", "Он вырос.", []),
+        ("1. First point.", "1. Первый пункт.", []),
+        ("Use #hashtags and -5%.", "#хэштеги и -5%.", []),
+        ("It rose.", "X\n\n# Injected heading\n\n```", [
+            "line break in the translation, the English has none",
+            "blank line in the translation (a new paragraph), the English has none",
+            "a line of the translation starts with '#' (a heading), the English's do not",
+            "a line of the translation starts with '```' (a code block), the English's do not"]),
+        ("It rose.", "Он\nвырос.", ["line break in the translation, the English has none"]),
+        ("It rose.", "- Он вырос.", ["the translation starts with '-' (a list item where it starts a line), "
+                                     "the English does not"]),
+        ("It rose.", "> Он вырос.", ["the translation starts with '>' (a quotation where it starts a line), "
+                                     "the English does not"]),
+        ("1. It rose.", "1. # Он вырос.", ["the translation starts with '1. #' (a heading where it starts a line), "
+                                            "the English does not"]),
+        ("It rose.", "Он вырос.\n1) да", ["line break in the translation, the English has none",
+                                          "a line of the translation starts with '1)' (a numbered item), "
+                                          "the English's do not"]),
+    ],
+)
+def test_blocks_check(source, translation, messages):
+    assert check_blocks(source, translation, RU) == messages
+
+
+def test_check_fails_on_a_reviewed_translation_that_opens_a_block(tmp_path, monkeypatch):
+    _project(tmp_path, "news.md", SOURCE_MD)
+    _catalog(tmp_path, "news", "ru", INJECTIONS)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, ["check", "--json"])
+    assert result.exit_code == 1
+    flagged = {f["msgid"] for f in json.loads(result.stdout) if f["check"] == "blocks"}
+    assert flagged == set(INJECTIONS)
 
 
 # --- 3. the inline renderer is linear -------------------------------------------------------
