@@ -37,7 +37,7 @@ AZ = CheckContext("az", GLOSSARY)
 
 def test_every_check_is_registered_and_documented():
     assert set(CHECKS) == {"numbers", "glossary", "end-punctuation", "brackets", "quotes",
-                           "urls", "markup", "identical", "length", "spaces"}
+                           "urls", "markup", "identical", "length", "spaces", "unsafe-link", "blocks"}
     assert all(check.__doc__ for check in CHECKS.values())
 
 

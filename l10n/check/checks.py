@@ -17,6 +17,8 @@ from pathlib import Path
 import polib
 
 from l10n.catalog.model import REVIEWED, UNTRANSLATED, entry_state
+from l10n.export.markdown_inline import refused_targets
+from l10n.export.text import LINE_BREAK, block_marker, leading_markers
 from l10n.glossary import Glossary
 from l10n.check.numbers import missing_numbers
 
@@ -304,6 +306,49 @@ def check_spaces(source: str, translation: str, ctx: CheckContext) -> list[str]:
     return found
 
 
+def check_unsafe_link(source: str, translation: str, ctx: CheckContext) -> list[str]:
+    """Link and image targets are http, https, mailto or relative, read as a browser reads them
+    (``\\x01javascript:``, ``&#106;avascript:`` are javascript:); the HTML export shows any other as text."""
+    return [
+        f"link target {target!r} is not an http(s), mailto or relative URL: the HTML export shows it as text"
+        for target in dict.fromkeys(refused_targets(translation))
+    ]
+
+
+_BLOCK_NAMES = {
+    "heading": "a heading", "bullet": "a list item", "number": "a numbered item", "quote": "a quotation",
+    "fence": "a code block", "rule": "a horizontal rule", "underline": "a heading underline",
+    "table": "a table row", "html": "an HTML block",
+}
+
+
+def check_blocks(source: str, translation: str, ctx: CheckContext) -> list[str]:
+    """The translation opens no block the English lacks: no more line breaks or blank lines, and no
+    Markdown block marker (``# ``, ``- ``, ``> ``, a code fence...) at the start of its lines where the
+    English has none (the md and txt exports put its lines on one, and escape such a marker)."""
+    found = []
+    want, got = LINE_BREAK.split(source), LINE_BREAK.split(translation)
+    if len(got) > len(want):
+        found.append("line break in the translation, the English has none" if len(want) == 1 else
+                     f"the translation has {len(got) - 1} line breaks, the English {len(want) - 1}")
+    if sum(not line for line in got[1:-1]) > sum(not line for line in want[1:-1]):
+        found.append("blank line in the translation (a new paragraph), the English has none")
+    english = [kind for kind, _marker, _at in leading_markers(want[0])]
+    for n, (kind, marker, at) in enumerate(leading_markers(got[0])):
+        if n >= len(english) or english[n] != kind:
+            found.append(f"the translation starts with {got[0][:at + len(marker)].strip()!r} "
+                         f"({_BLOCK_NAMES[kind]} where it starts a line), the English does not")
+            break
+    english_lines = [m[0] for m in map(block_marker, want[1:]) if m]
+    for kind, marker in (m for m in map(block_marker, got[1:]) if m):
+        if kind in english_lines:
+            english_lines.remove(kind)
+        else:
+            found.append(f"a line of the translation starts with {marker!r} ({_BLOCK_NAMES[kind]}), "
+                         "the English's do not")
+    return found
+
+
 CHECKS: dict[str, Check] = {
     "numbers": check_numbers,
     "glossary": check_glossary,
@@ -315,6 +360,8 @@ CHECKS: dict[str, Check] = {
     "identical": check_identical,
     "length": check_length,
     "spaces": check_spaces,
+    "unsafe-link": check_unsafe_link,
+    "blocks": check_blocks,
 }
 
 

@@ -9,6 +9,11 @@ segments), fenced code, blank lines and line endings are exactly those of the so
 identity translation gives the source back byte for byte. A skipped segment (output None)
 takes with it a space that separated it from its neighbour in the same line. In ``md`` from a
 .txt source, a heading that starts its line gets a ``#``.
+
+A translation cannot add blocks (:func:`contained`): its line breaks become spaces unless it
+has the same lines as the English (as many single line breaks, no line opening a block), and a
+block marker it starts with where its segment starts a line (``# ``, ``- ``, ``> ``, a fence...)
+and the English does not is escaped with a backslash, so the export has the source's blocks.
 """
 
 from __future__ import annotations
@@ -20,6 +25,47 @@ from dataclasses import replace
 from l10n.export.pieces import Piece
 
 _HORIZONTAL = re.compile(r"[ \t\u00a0]+")
+
+#: A line break (those of str.splitlines) with the blanks around it.
+LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])[ \t]*")
+_BREAKS = re.compile(f"(?:{LINE_BREAK.pattern})+")
+_SINGLE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+#: CommonMark's HTML blocks that may interrupt a paragraph (kinds 1 to 6; a tag name of kind 6).
+_HTML_BLOCK = (
+    r"<(?:script|pre|style|textarea)(?=[ \t>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[|</?(?:address|article|aside|base"
+    r"|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption"
+    r"|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav"
+    r"|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track"
+    r"|ul)(?=[ \t>]|/>|$)"
+)
+#: What opens a Markdown block (or one of the segmenter's) at the start of a line: heading, bullet,
+#: numbered item, quote, fence, thematic break, setext underline, table row, HTML block.
+_BLOCK_MARKER = re.compile(
+    r"[ \t]*(?:(?P<heading>#{1,6})(?=[ \t]|$)|(?P<bullet>[-*+•▪◦‣])(?=[ \t]|$)|(?P<number>\d{1,9}[.)])(?=[ \t]|$)"
+    r"|(?P<quote>>)|(?P<fence>`{3,}|~{3,})|(?P<rule>(?:[-*_][ \t]*){3,}$)|(?P<underline>=+[ \t]*$)"
+    rf"|(?P<table>\|)|(?P<html>(?i:{_HTML_BLOCK})))"
+)
+#: What a line starts with before its first segment: blanks and the markers of the blocks it is in.
+_LINE_PREFIX = re.compile(r"(?:[ \t>]|[-*+•▪◦‣][ \t]|\d{1,9}[.)][ \t])*")
+
+
+def block_marker(line: str) -> tuple[str, str] | None:
+    """(kind, marker) of the block marker ``line`` starts with (``("heading", "##")``), None when none."""
+    found = leading_markers(line)
+    return found[0][:2] if found else None
+
+
+def leading_markers(line: str) -> list[tuple[str, str, int]]:
+    """The block markers ``line`` opens with, one inside the other (``"> 1. # x"``: quote, number,
+    heading): (kind, marker, where it starts) each."""
+    found, pos = [], 0
+    while (m := _BLOCK_MARKER.match(line, pos)) is not None:
+        kind = m.lastgroup
+        found.append((kind, m.group(kind), m.start(kind)))
+        if kind not in ("bullet", "number", "quote"):  # only these hold blocks
+            break
+        pos = m.end()
+    return found
 
 
 def chunks(text: str, pieces: Sequence[Piece]) -> list[str]:
@@ -44,20 +90,69 @@ def chunks(text: str, pieces: Sequence[Piece]) -> list[str]:
 
 
 def rebuild(text: str, pieces: Sequence[Piece]) -> str:
-    """The article with every segment replaced by its output (the ``txt`` export)."""
-    return "".join(chunks(text, pieces))
+    """The article with every segment replaced by its output (the ``txt`` export), outputs :func:`contained`."""
+    return "".join(chunks(text, contained(text, pieces)))
 
 
 def render_md(text: str, pieces: Sequence[Piece], markdown_source: bool) -> str:
     """The ``md`` export: the rebuilt text; from a .txt source, headings marked with ``#``."""
+    pieces = contained(text, pieces)
     if markdown_source:
-        return rebuild(text, pieces)
+        return "".join(chunks(text, pieces))
     marked = [
         replace(p, output="# " + p.output) if p.segment.heading and p.output and _line_start(text, p.segment.start)
         else p
         for p in pieces
     ]
-    return rebuild(text, marked)
+    return "".join(chunks(text, marked))
+
+
+def contained(text: str, pieces: Sequence[Piece]) -> list[Piece]:
+    """``pieces`` with outputs that would add blocks to the layout neutralised (see the module docstring)."""
+    out, seen, lead_end = [], 0, _LINE_PREFIX.match(text).end()
+    for p in pieces:
+        output = p.output
+        if output is not None and output != p.segment.text:
+            nl = text.rfind("\n", seen, p.segment.start)  # segments are in order: each character looked at once
+            if nl >= 0:
+                lead_end = _LINE_PREFIX.match(text, nl + 1).end()
+            seen = max(seen, p.segment.start)
+            output = _same_lines(output, p.segment.text)
+            if p.segment.start <= lead_end:  # only blanks and block markers before it on its line
+                output = _escape_lead(p.segment.text, output)
+        out.append(p if output == p.output else replace(p, output=output))
+    return out
+
+
+def _same_lines(output: str, english: str) -> str:
+    """``output`` on one line, unless it has the English's line structure (then its breaks stay):
+    as many single line breaks, no blank line, no line that opens a block."""
+    breaks = LINE_BREAK.findall(output)
+    if not breaks:
+        return output
+    lines = LINE_BREAK.split(output)
+    if (len(breaks) == len(LINE_BREAK.findall(english)) and all(_SINGLE_BREAK.fullmatch(b) for b in breaks)
+            and all(lines) and not any(block_marker(line) for line in lines[1:])):
+        return output
+    return _BREAKS.sub(lambda m: "" if m.start() == 0 or m.end() == len(output) else " ", output)
+
+
+def _escape_lead(english: str, output: str) -> str:
+    """``output`` of a segment that starts a line: without the blanks the English does not start with
+    (four would make Markdown code), and with a backslash before the first block marker it opens
+    with that the English does not have there (``\\# ``, ``1\\. ``, ``1. \\# ``)."""
+    if output[:1] in " \t" and english[:1] not in " \t":
+        output = output.lstrip(" \t")
+    found = leading_markers(LINE_BREAK.split(output, maxsplit=1)[0])
+    if not found:
+        return output
+    kinds = [kind for kind, _marker, _at in leading_markers(LINE_BREAK.split(english, maxsplit=1)[0])]
+    for n, (kind, marker, at) in enumerate(found):
+        if n < len(kinds) and kinds[n] == kind:
+            continue
+        i = at + (len(marker) - 1 if kind == "number" else 0)
+        return output[:i] + "\\" + output[i:]
+    return output
 
 
 def _line_start(text: str, pos: int) -> bool:
