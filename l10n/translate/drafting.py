@@ -116,6 +116,7 @@ def _draft_with_engine(run: DraftRun, candidates: list[Candidate]) -> None:
     if not todo:
         return
     run.summary.origin = engine.origin
+    run.summary.device = getattr(engine, "device", None)
     where = {c.entry.msgid: _first_reference(c.entry) for c in reversed(todo)}
     docs: dict[str, dict[str, None]] = {}  # msgid -> its documents, for the store's rows
     for c in todo:
