@@ -11,6 +11,9 @@ optional ``l10n.toml`` at the project root overrides the defaults::
     [engine]
     packages_dir = "packages"   # Argos packages, relative to the project root
     beam_size = 4
+    device = "auto"             # auto (CUDA when there is a GPU), cpu or cuda
+    workers = 2                 # batches translated at once (default: one per core)
+    threads = 1                 # threads per batch (default: the cores left per worker)
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from l10n.engine.base import MAX_BEAM
+from l10n.engine.base import DEVICES, MAX_BEAM, MAX_THREADS, MAX_WORKERS
 from l10n.errors import L10nError
 from l10n.languages import normalize_language
 
@@ -46,6 +49,9 @@ class Document:
 class EngineConfig:
     packages_dir: Path | None = None
     beam_size: int | None = None
+    device: str | None = None
+    workers: int | None = None
+    threads: int | None = None
 
 
 @dataclass(frozen=True)
@@ -226,16 +232,27 @@ def _from_config(root: Path, config_path: Path) -> Project:
 def _engine_config(root: Path, config_path: Path, section: Any) -> EngineConfig:
     if not isinstance(section, dict):
         raise L10nError("[engine] must be a table", path=config_path)
-    unknown = set(section) - {"packages_dir", "beam_size"}
+    unknown = set(section) - {"packages_dir", "beam_size", "device", "workers", "threads"}
     if unknown:
         raise L10nError(f"unknown [engine] setting(s): {', '.join(sorted(unknown))}", path=config_path)
     packages_dir = section.get("packages_dir")
     if packages_dir is not None and not isinstance(packages_dir, str):
         raise L10nError("[engine] packages_dir must be a string", path=config_path)
-    beam = section.get("beam_size")
-    if beam is not None and (not isinstance(beam, int) or isinstance(beam, bool) or not 1 <= beam <= MAX_BEAM):
-        raise L10nError(f"[engine] beam_size must be a positive integer up to {MAX_BEAM}", path=config_path)
+    beam = _bounded_int(section, "beam_size", MAX_BEAM, config_path)
+    device = section.get("device")
+    if device is not None and device not in DEVICES:
+        raise L10nError(f"[engine] device must be one of {', '.join(DEVICES)}", path=config_path)
     return EngineConfig(
         packages_dir=None if packages_dir is None else (root / packages_dir),
         beam_size=beam,
+        device=device,
+        workers=_bounded_int(section, "workers", MAX_WORKERS, config_path),
+        threads=_bounded_int(section, "threads", MAX_THREADS, config_path),
     )
+
+
+def _bounded_int(section: dict, key: str, bound: int, config_path: Path) -> int | None:
+    value = section.get(key)
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= bound):
+        raise L10nError(f"[engine] {key} must be a positive integer up to {bound}", path=config_path)
+    return value

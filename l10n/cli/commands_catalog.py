@@ -36,6 +36,17 @@ def translate(
         typer.Option("--wait", min=0, metavar="SECONDS",
                      help="If another run holds the project lock, wait this long for it (default: fail at once)."),
     ] = 0,
+    device: Annotated[
+        str | None,
+        typer.Option("--device", metavar="auto|cpu|cuda",
+                     help="Where the model runs (default: l10n.toml, else auto: CUDA if there is a GPU).",
+                     show_default=False),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", min=1, max=64,  # l10n.engine.base.MAX_WORKERS (not imported: --help stays light)
+                     help="Batches translated at once (default: l10n.toml, else one per core).", show_default=False),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
@@ -46,7 +57,7 @@ def translate(
     with drafting(enabled=not json_out) as progress:
         result = translate_paths(
             paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft,
-            lock_wait=wait, engine_factory=factory,
+            lock_wait=wait, engine_factory=factory, device=device, workers=workers,
         )
     for summary in result.languages:
         for warning in summary.warnings:

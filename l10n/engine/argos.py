@@ -1,7 +1,12 @@
 """The Argos engine: an installed Argos Translate package run in-process by CTranslate2.
 
 Segments are tokenized, sorted by length and cut into token-budget batches;
-each batch is one ``translate_batch`` call. Drafts come back in input order.
+each batch is one asynchronous ``translate_batch`` call, and several run at
+once: the translator has ``workers`` CTranslate2 workers (``inter_threads``) of
+``threads`` threads each, by default one single-threaded worker per core
+(:func:`plan_workers`), and a window of batches stays queued so that no worker
+waits. Progress advances and ``on_batch`` hands over drafts as batches finish;
+the drafts are also returned at the end, in input order.
 By default decoding matches argostranslate 1.11 (beam 4, one hypothesis,
 ``length_penalty=0.2``, ``replace_unknowns=True``, CTranslate2's defaults for
 everything else), so a package drafts the same text through l10n as through
@@ -14,19 +19,32 @@ truncated or dropped silently. Callers that want to show these use
 ``warnings.catch_warnings(record=True)``.
 
 ctranslate2 and sentencepiece are imported only when an engine is created;
-one ``ctranslate2.Translator`` per (model, device, compute type, threads) is
-kept for the life of the process.
+one ``ctranslate2.Translator`` per (model, device, compute type, workers,
+threads) is kept for the life of the process. The device is ``auto`` by
+default: CUDA when CTranslate2 sees a GPU, else the CPU (:func:`resolve_device`).
 """
 
 from __future__ import annotations
 
+import os
 import threading
 import warnings
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
 
-from l10n.engine.base import MAX_BEAM, Draft, LongSegmentWarning, ProgressCallback, TruncatedDraftWarning
+from l10n.engine.base import (
+    DEVICES,
+    MAX_BEAM,
+    MAX_THREADS,
+    MAX_WORKERS,
+    BatchCallback,
+    Draft,
+    LongSegmentWarning,
+    ProgressCallback,
+    TruncatedDraftWarning,
+)
 from l10n.engine.packages import InstalledPackage, find_package
 from l10n.errors import L10nError
 
@@ -155,15 +173,81 @@ def split_pieces(pieces: list[str], limit: int, starts_word) -> list[list[str]]:
     return chunks
 
 
+# --- devices and workers -------------------------------------------------------
+
+#: A worker never starts more than this many by default: beyond it a typical run
+#: (hundreds of segments) has too few batches to feed them, and each worker holds a
+#: batch's activations; the cores left over become threads of the workers.
+MAX_DEFAULT_WORKERS = 8
+
+#: Batches are cut smaller than ``max_batch_tokens`` so that each worker gets at
+#: least two, but not below this many tokens.
+MIN_BATCH_TOKENS = 64
+
+
+def available_cores() -> int:
+    """The cores this process may run on (its CPU affinity, e.g. under ``taskset``)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):  # pragma: no cover - not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def plan_workers(cores: int, workers: int = 0, threads: int = 0, device: str = "cpu") -> tuple[int, int]:
+    """``(workers, threads per worker)`` for CTranslate2; 0 means "pick one".
+
+    On the CPU, a batch runs on one worker and small matrices gain little from
+    more threads, so by default every core gets a single-threaded worker (up to
+    :data:`MAX_DEFAULT_WORKERS`, the rest of the cores as threads). With only one
+    of the two given, the other fills the cores. On a GPU one worker feeds it.
+    """
+    cores = max(1, cores)
+    if device == "cuda":
+        return max(1, workers or 1), max(1, threads or 1)
+    if workers and threads:
+        return workers, threads
+    if workers:
+        return workers, max(1, cores // workers)
+    if threads:
+        return max(1, cores // threads), threads
+    count = min(cores, MAX_DEFAULT_WORKERS)
+    return count, max(1, cores // count)
+
+
+def cuda_device_count() -> int:
+    import ctranslate2
+
+    try:
+        return int(ctranslate2.get_cuda_device_count())
+    except RuntimeError:  # a CUDA build without a usable driver
+        return 0
+
+
+def resolve_device(device: str = "auto") -> str:
+    """``cpu`` or ``cuda`` for a ``device`` setting: ``auto`` is CUDA when CTranslate2 sees a GPU."""
+    if device not in DEVICES:
+        raise L10nError(f"unknown device {device!r} (expected {', '.join(DEVICES)})")
+    if device == "cpu":
+        return device
+    count = cuda_device_count()
+    if device == "cuda" and count == 0:
+        raise L10nError("device cuda: CTranslate2 sees no CUDA GPU here (use device auto or cpu)")
+    return "cuda" if count > 0 else "cpu"
+
+
 # --- the translator cache -------------------------------------------------------
 
 _TRANSLATORS: dict[tuple, Any] = {}
 _TRANSLATORS_LOCK = threading.Lock()
 
 
-def get_translator(model_path: Path, device: str, compute_type: str, threads: int):
-    """The process-wide ``ctranslate2.Translator`` for these settings, created on first use."""
-    key = (str(Path(model_path).resolve()), device, compute_type, threads)
+def get_translator(model_path: Path, device: str, compute_type: str, threads: int, workers: int = 1):
+    """The process-wide ``ctranslate2.Translator`` for these settings, created on first use.
+
+    ``workers`` is CTranslate2's ``inter_threads`` (batches run at once), ``threads``
+    its ``intra_threads`` (threads per batch; 0: CTranslate2's default).
+    """
+    key = (str(Path(model_path).resolve()), device, compute_type, workers, threads)
     with _TRANSLATORS_LOCK:
         translator = _TRANSLATORS.get(key)
         if translator is None:
@@ -174,7 +258,7 @@ def get_translator(model_path: Path, device: str, compute_type: str, threads: in
                     str(model_path),
                     device=device,
                     compute_type=compute_type,
-                    inter_threads=1,
+                    inter_threads=workers,
                     intra_threads=threads,
                 )
             except (RuntimeError, ValueError) as err:
@@ -187,7 +271,12 @@ def get_translator(model_path: Path, device: str, compute_type: str, threads: in
 
 
 class ArgosEngine:
-    """Implements :class:`l10n.engine.base.Engine` for one installed package."""
+    """Implements :class:`l10n.engine.base.Engine` for one installed package.
+
+    ``workers`` and ``threads`` (0: :func:`plan_workers` picks them from the
+    cores) size the CTranslate2 translator; ``device`` is ``cpu`` or ``cuda``
+    (:func:`load_engine` resolves ``auto``).
+    """
 
     def __init__(
         self,
@@ -195,6 +284,7 @@ class ArgosEngine:
         *,
         decoding: Decoding | None = None,
         threads: int = 0,
+        workers: int = 0,
         compute_type: str = "auto",
         device: str = "cpu",
         max_batch_tokens: int = 1024,
@@ -207,7 +297,7 @@ class ArgosEngine:
         self.target = package.to_code
         self.origin = f"argos {package.name} {package.version}".strip()
         self.decoding = decoding or Decoding()
-        self.threads = threads
+        self.workers, self.threads = plan_workers(available_cores(), workers, threads, device)
         self.compute_type = compute_type
         self.device = device
         self.max_batch_tokens = max_batch_tokens
@@ -222,7 +312,7 @@ class ArgosEngine:
 
     @property
     def translator(self):
-        return get_translator(self.package.model_path, self.device, self.compute_type, self.threads)
+        return get_translator(self.package.model_path, self.device, self.compute_type, self.threads, self.workers)
 
     def _prefix(self) -> list[str]:
         return [self.package.target_prefix] if self.package.target_prefix else []
@@ -265,13 +355,32 @@ class ArgosEngine:
             return tokens[len(prefix) :]
         return tokens
 
+    def _batches(self, chunks: list[list[str]], todo: list[int]) -> list[list[int]]:
+        """Token-budget batches of the chunks ``todo``, the most work first.
+
+        The budget shrinks (not below :data:`MIN_BATCH_TOKENS`) so that every worker
+        gets two batches; the biggest batches go first so that the last ones, which
+        run while other workers may already be idle, are the smallest.
+        """
+        lengths = [len(chunks[j]) + len(self._prefix()) for j in todo]
+        share = -(-sum(lengths) // (2 * self.workers))
+        budget = min(self.max_batch_tokens, max(MIN_BATCH_TOKENS, share))
+        batches = [[todo[k] for k in positions] for positions in token_batches(lengths, budget)]
+        batches.sort(key=lambda batch: -len(batch) * max(len(chunks[j]) for j in batch))
+        return batches
+
     def translate(
-        self, texts: Sequence[str], progress: ProgressCallback | None = None
+        self,
+        texts: Sequence[str],
+        progress: ProgressCallback | None = None,
+        *,
+        on_batch: BatchCallback | None = None,
     ) -> list[Draft]:
         """Translate all ``texts`` in length-sorted token-budget batches; drafts in input order.
 
         ``progress(done, total)`` is called once before the first batch and after
-        each batch, with segment counts.
+        each batch, with segment counts; ``on_batch(indexes, drafts)`` (before
+        ``progress``) with the segments that batch finished.
         The score of a draft is CTranslate2's (length-normalized log-probability);
         a chunked segment's score is the sum over its chunks, as argostranslate sums
         over sentences.
@@ -281,50 +390,74 @@ class ArgosEngine:
         if total == 0:
             return []
         chunks, owners = self._chunks(texts)
-        translator = self.translator
-        prefix = self._prefix()
-        options = self.decoding.kwargs()
+        parts: list[list[int]] = [[] for _ in range(total)]  # each segment's chunks
+        for j, owner in enumerate(owners):
+            parts[owner].append(j)
         results: list[tuple[str, float] | None] = [None] * len(chunks)
-        remaining = [0] * total
-        for owner in owners:
-            remaining[owner] += 1
+        remaining = [len(p) for p in parts]
         limit = self.decoding.max_decoding_length
         check_limit = self.decoding.min_decoding_length < limit  # a fixed length (benchmarks) always hits it
         cut: set[int] = set()
+        finished: list[int] = []  # segments finished since the last report
         done = 0
-        for j, chunk in enumerate(chunks):
-            if not chunk:  # an empty or blank segment translates to nothing
-                results[j] = ("", 0.0)
-                remaining[owners[j]] -= 1
-                done += remaining[owners[j]] == 0
-        todo = [j for j, chunk in enumerate(chunks) if chunk]
-        if progress is not None and todo:  # drafting starts now: a bar shows 0/N and its clock starts
-            progress(done, total)
-        lengths = [len(chunks[j]) + len(prefix) for j in todo]
-        for positions in token_batches(lengths, self.max_batch_tokens):
-            batch = [todo[k] for k in positions]
-            source = [chunks[j] for j in batch]
-            outputs = translator.translate_batch(
-                source,
-                target_prefix=[list(prefix) for _ in batch] if prefix else None,
-                **options,
-            )
-            for j, output in zip(batch, outputs):
-                if check_limit and len(output.hypotheses[0]) >= limit:
-                    cut.add(owners[j])
-                tokens = self._strip_prefix(list(output.hypotheses[0]))
-                text = self.tokenizer.decode(tokens)
-                if self.package.target_prefix and text.startswith(self.package.target_prefix):
-                    text = text[len(self.package.target_prefix) :].lstrip(" ")
-                score = float(output.scores[0]) if output.scores else 0.0
-                results[j] = (text, score)
-                remaining[owners[j]] -= 1
-                if remaining[owners[j]] == 0:
-                    done += 1
+
+        def draft(i: int) -> Draft:
+            pieces = [results[j] for j in parts[i]]
+            return Draft(" ".join(t for t, _ in pieces if t), sum(s for _, s in pieces))  # type: ignore[misc]
+
+        def complete(j: int, text: str, score: float) -> None:
+            results[j] = (text, score)
+            remaining[owners[j]] -= 1
+            if remaining[owners[j]] == 0:
+                finished.append(owners[j])
+
+        def report() -> None:
+            nonlocal done
+            if on_batch is not None and finished:
+                on_batch(list(finished), [draft(i) for i in finished])
+            done += len(finished)
+            finished.clear()
             if progress is not None:
                 progress(done, total)
-        if progress is not None and not todo:
-            progress(done, total)
+
+        for j, chunk in enumerate(chunks):
+            if not chunk:  # an empty or blank segment translates to nothing
+                complete(j, "", 0.0)
+        todo = [j for j, chunk in enumerate(chunks) if chunk]
+        report()  # drafting starts now: a bar shows 0/N and its clock starts
+        if todo:
+            translator = self.translator
+            prefix = self._prefix()
+            options = self.decoding.kwargs()
+            batches = deque(self._batches(chunks, todo))
+            pending: deque[tuple[list[int], list[Any]]] = deque()
+
+            def submit() -> None:
+                batch = batches.popleft()
+                futures = translator.translate_batch(
+                    [chunks[j] for j in batch],
+                    target_prefix=[list(prefix) for _ in batch] if prefix else None,
+                    asynchronous=True,
+                    **options,
+                )
+                pending.append((batch, futures))
+
+            while batches and len(pending) < 2 * self.workers:  # queued deep enough that no worker waits
+                submit()
+            while pending:
+                # the first batch that is done, else wait for the oldest
+                k = next((k for k, (_, futures) in enumerate(pending) if all(f.done() for f in futures)), 0)
+                batch, futures = pending[k]
+                del pending[k]
+                outputs = [future.result() for future in futures]
+                if batches:
+                    submit()
+                for j, output in zip(batch, outputs):
+                    if check_limit and len(output.hypotheses[0]) >= limit:
+                        cut.add(owners[j])
+                    score = float(output.scores[0]) if output.scores else 0.0
+                    complete(j, self._detokenize(output.hypotheses[0]), score)
+                report()
         for i in sorted(cut):
             warnings.warn(
                 TruncatedDraftWarning(
@@ -334,12 +467,13 @@ class ArgosEngine:
                 ),
                 stacklevel=2,
             )
-        drafts: list[list[tuple[str, float]]] = [[] for _ in range(total)]
-        for j, owner in enumerate(owners):
-            drafts[owner].append(results[j])  # type: ignore[arg-type]
-        return [
-            Draft(" ".join(t for t, _ in parts if t), sum(s for _, s in parts)) for parts in drafts
-        ]
+        return [draft(i) for i in range(total)]
+
+    def _detokenize(self, hypothesis: Sequence[str]) -> str:
+        text = self.tokenizer.decode(self._strip_prefix(list(hypothesis)))
+        if self.package.target_prefix and text.startswith(self.package.target_prefix):
+            text = text[len(self.package.target_prefix) :].lstrip(" ")
+        return text
 
 
 def load_engine(
@@ -349,20 +483,26 @@ def load_engine(
     packages_dir: Path | None = None,
     beam_size: int = 4,
     threads: int = 0,
+    workers: int = 0,
     compute_type: str = "auto",
     decoding: Decoding | None = None,
     max_batch_tokens: int = 1024,
     max_input_tokens: int = 250,
-    device: str = "cpu",
+    device: str = "auto",
 ) -> ArgosEngine:
     """An engine for the installed ``source`` -> ``target`` package.
 
     Raises L10nError naming the pair and the install commands when none is
     installed. The CTranslate2 model itself loads on the first ``translate``.
     ``decoding`` overrides every decoding setting (``beam_size`` included).
+    ``workers``/``threads`` of 0 are picked from the cores (:func:`plan_workers`);
+    ``device`` ``auto`` is resolved here (:func:`resolve_device`).
     """
     if not 1 <= (decoding.beam_size if decoding is not None else beam_size) <= MAX_BEAM:
         raise L10nError(f"beam size must be from 1 to {MAX_BEAM}")
+    if not (0 <= workers <= MAX_WORKERS and 0 <= threads <= MAX_THREADS):
+        raise L10nError(f"workers must be from 1 to {MAX_WORKERS} and threads from 1 to {MAX_THREADS} "
+                        "(0: picked from the cores)")
     package = find_package(source, target, packages_dir)
     if decoding is None:
         decoding = replace(Decoding(), beam_size=beam_size)
@@ -370,8 +510,9 @@ def load_engine(
         package,
         decoding=decoding,
         threads=threads,
+        workers=workers,
         compute_type=compute_type,
-        device=device,
+        device=resolve_device(device),
         max_batch_tokens=max_batch_tokens,
         max_input_tokens=max_input_tokens,
     )

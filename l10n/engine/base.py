@@ -9,6 +9,15 @@ from typing import Callable, Protocol, Sequence, runtime_checkable
 #: before 64, and a beam of millions made CTranslate2 crash or eat 24 GB.
 MAX_BEAM = 64
 
+#: The most CTranslate2 workers (batches at once) and threads per worker a setting may ask for:
+#: each worker holds a batch's activations (~240 MB at 1024 tokens on an Argos-size model), and a
+#: million threads made the process fail, not go faster.
+MAX_WORKERS = 64
+MAX_THREADS = 256
+
+#: Where the model runs: ``auto`` is CUDA when CTranslate2 sees a GPU, else the CPU.
+DEVICES = ("auto", "cpu", "cuda")
+
 #: Called as ``progress(done, total)`` with counts of segments.
 ProgressCallback = Callable[[int, int], None]
 
@@ -55,12 +64,22 @@ class Draft:
     score: float | None = None
 
 
+#: Called as ``on_batch(indexes, drafts)`` as soon as these segments' drafts are final
+#: (``indexes`` are positions in the ``translate()`` call); the drafts are also returned at the end.
+BatchCallback = Callable[[list[int], list["Draft"]], None]
+
+
 @runtime_checkable
 class Engine(Protocol):
     """Translate many segments in one call.
 
     ``origin`` names where drafts come from (engine, package, version) in one
     short line, e.g. ``argos translate-en_az 1.9``; it is recorded with every draft.
+
+    An engine may also take a keyword ``on_batch`` (a :data:`BatchCallback`) and
+    hand over drafts as they are made, so that a caller can keep them before the
+    call ends (see :func:`delivers_batches`); and a ``device`` attribute saying
+    where it runs (``cpu``, ``cuda``).
     """
 
     source: str
@@ -72,3 +91,14 @@ class Engine(Protocol):
     ) -> list[Draft]:
         """Return one Draft per input text, in input order."""
         ...
+
+
+def delivers_batches(engine: object) -> bool:
+    """True if ``engine.translate`` takes the ``on_batch`` keyword (or any keyword)."""
+    import inspect
+
+    try:
+        parameters = inspect.signature(engine.translate).parameters  # type: ignore[attr-defined]
+    except (AttributeError, TypeError, ValueError):
+        return False
+    return "on_batch" in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())

@@ -8,7 +8,11 @@ Which entries get a draft:
 
 Each is filled from translation memory when another article has a reviewed
 translation of the same English, else by the engine. Every draft is recorded
-in the draft store with its origin.
+in the draft store with its origin: an engine that hands drafts over as its
+batches finish (``on_batch``, :func:`l10n.engine.base.delivers_batches`) has
+them recorded at once, so a run killed while drafting loses only the batches
+in flight; the next run takes the rest from the store (catalogs are only
+written at the end, as before).
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ import polib
 from l10n.catalog.files import CatalogFile
 from l10n.catalog.merge import MergeResult
 from l10n.catalog.model import DRAFT, STALE, active_entries, entry_state, fill_draft, has_translation, provenance
-from l10n.engine.base import Engine, SegmentWarning
+from l10n.engine.base import Draft, Engine, SegmentWarning, delivers_batches
 from l10n.engine.factory import EngineFactory
 from l10n.errors import L10nError
 from l10n.languages import LanguageInfo
@@ -112,8 +116,12 @@ def _draft_with_engine(run: DraftRun, candidates: list[Candidate]) -> None:
     if not todo:
         return
     run.summary.origin = engine.origin
+    run.summary.device = getattr(engine, "device", None)
     where = {c.entry.msgid: _first_reference(c.entry) for c in reversed(todo)}
-    drafts = _engine_drafts(engine, run, [c.entry.msgid for c in todo], where)
+    docs: dict[str, dict[str, None]] = {}  # msgid -> its documents, for the store's rows
+    for c in todo:
+        docs.setdefault(c.entry.msgid, {})[c.work.doc.name] = None
+    drafts = _engine_drafts(engine, run, [c.entry.msgid for c in todo], where, docs)
     for c in todo:
         draft = drafts[c.entry.msgid]
         if not draft.draft:
@@ -148,12 +156,16 @@ def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore) -
     return found
 
 
-def _engine_drafts(engine: Engine, run: DraftRun, msgids: list[str], where: dict[str, str]) -> dict[str, StoredDraft]:
+def _engine_drafts(
+    engine: Engine, run: DraftRun, msgids: list[str], where: dict[str, str], docs: dict[str, dict[str, None]]
+) -> dict[str, StoredDraft]:
     """Drafts for every distinct msgid: from the store if this engine made them before, else ONE engine call.
 
-    An engine's SegmentWarning (a segment translated in chunks, a draft cut at
-    the output limit) becomes a run warning naming the segment's source line;
-    it is shown even when Python's warnings are filtered out.
+    Drafts the engine hands over by batch are recorded in the store at once, one
+    row per document of ``docs[msgid]``. An engine's SegmentWarning (a segment
+    translated in chunks, a draft cut at the output limit) becomes a run warning
+    naming the segment's source line; it is shown even when Python's warnings
+    are filtered out.
     """
     lang, summary, progress = run.info.code, run.summary, run.progress
     texts = list(dict.fromkeys(msgids))
@@ -162,9 +174,18 @@ def _engine_drafts(engine: Engine, run: DraftRun, msgids: list[str], where: dict
     if not missing:
         return drafts
     callback = None if progress is None else (lambda done, total: progress(lang, done, total))
+
+    def keep(indexes: list[int], batch: list[Draft]) -> None:
+        run.store.record(
+            [StoredDraft(doc, lang, missing[i], engine.origin, d.text.strip(), d.score)
+             for i, d in zip(indexes, batch) if d.text.strip() for doc in docs.get(missing[i], ())],
+            now=run.now,
+        )
+
+    extra = {"on_batch": keep} if delivers_batches(engine) else {}
     with warnings_module.catch_warnings(record=True) as caught:
         warnings_module.simplefilter("always", SegmentWarning)
-        results = engine.translate(missing, progress=callback)
+        results = engine.translate(missing, progress=callback, **extra)
     for w in caught:
         if isinstance(w.message, SegmentWarning) and 0 <= w.message.index < len(missing):
             text = missing[w.message.index]

@@ -24,6 +24,7 @@ from l10n.atomic import remove_leftover_temps
 from l10n.catalog.files import read_catalog
 from l10n.catalog.merge import merge_catalog
 from l10n.catalog.model import active_entries, build_template, dump, format_date, has_translation, is_fuzzy
+from l10n.engine.base import DEVICES
 from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, argos_engine_factory
 from l10n.errors import L10nError
 from l10n.glossary import find_glossary
@@ -47,21 +48,30 @@ def translate_paths(
     cwd: str | Path = ".",
     lock_wait: float | None = None,
     engine_factory: EngineFactory | None = None,
+    device: str | None = None,
+    workers: int | None = None,
 ) -> TranslateResult:
     """`l10n translate`: PATHS (articles or a project folder; none = the current project).
 
-    ``languages``, ``packages_dir`` and ``beam_size`` override the project's
-    ``l10n.toml``, which overrides the defaults (az and ru; the Argos packages
-    folder; beam 4). The project glossary (``glossary.tsv``, else
+    ``languages``, ``packages_dir``, ``beam_size``, ``device`` and ``workers``
+    override the project's ``l10n.toml``, which overrides the defaults (az and
+    ru; the Argos packages folder; beam 4; CUDA if there is a GPU, else the CPU;
+    one worker per core). The project glossary (``glossary.tsv``, else
     ``glossary.tbx``: the one ``check`` uses) is applied to the engine's drafts.
     ``engine_factory`` replaces the Argos engines (tests, other engines).
     """
+    if device is not None and device not in DEVICES:
+        raise L10nError(f"unknown device {device!r} (expected {', '.join(DEVICES)})")
     project, documents = resolve_paths(paths, cwd)
     if engine_factory is None:
+        config = project.engine
+        settings = {"device": device or config.device, "workers": workers or config.workers,
+                    "threads": config.threads}
         engine_factory = argos_engine_factory(
-            packages_dir if packages_dir is not None else project.engine.packages_dir,
-            beam_size or project.engine.beam_size or DEFAULT_BEAM,
+            packages_dir if packages_dir is not None else config.packages_dir,
+            beam_size or config.beam_size or DEFAULT_BEAM,
             find_glossary(project.root),
+            **{key: value for key, value in settings.items() if value is not None},  # unset: the factory's default
         )
     langs = split_languages(languages) or list(project.languages)
     return translate_project(

@@ -22,6 +22,7 @@ class LanguageSummary:
     redrafted: int = 0  # with redraft: unedited machine drafts replaced (other engine, or English changed)
     engine_calls: int = 0
     origin: str | None = None
+    device: str | None = None  # where the engine ran: cpu or cuda (None: no engine, or it does not say)
     warnings: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict:
