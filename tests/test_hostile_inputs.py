@@ -181,3 +181,15 @@ def test_ctrl_c_at_any_moment_is_exit_130_without_a_traceback(project):
         # 0: it had already finished; -SIGINT: it died of the signal before Python's start-up was
         # over (what a shell also shows as 130)
         assert proc.returncode in (0, 130, -signal.SIGINT), (delay, proc.returncode, err)
+
+
+def test_a_killed_export_leaves_no_temp_file_behind_the_next_one(project):
+    """Temp files of a killed export were never cleaned (issue 16)."""
+    _drafted(project)
+    out = project / "dist" / "az"
+    out.mkdir(parents=True)
+    dead = out / ".a.txt.k1l2e3.tmp"
+    dead.write_text("half an article")
+    result = runner.invoke(app, ["export", "--to", "az", "--min-reviewed", "0", "--fallback", "draft", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert not dead.exists() and (out / "a.txt").is_file()

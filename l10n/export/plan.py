@@ -22,7 +22,7 @@ from pathlib import Path
 
 import polib
 
-from l10n.atomic import atomic_write_text
+from l10n.atomic import atomic_write_text, remove_leftover_temps
 from l10n.catalog.model import DRAFT, REVIEWED, STALE, UNTRANSLATED, entry_state, msgid_for, translation_text
 from l10n.errors import L10nError
 from l10n.export.html import page_title, render_html
@@ -150,6 +150,8 @@ def export_document(
     output = render(fmt, doc, lang, source_path, text, pieces, fallback, article.code)
     if fmt in ("txt", "md") and _starts_with_bom(source_path):
         output = "\ufeff" + output  # like the source (read_source drops the BOM)
+    # temp files of an export that was killed (never a live one's: atomic_writer flocks them)
+    remove_leftover_temps(result.path.parent, (result.path.suffix,))
     atomic_write_text(result.path, output)
     return result
 
