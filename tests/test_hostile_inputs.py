@@ -193,3 +193,13 @@ def test_a_killed_export_leaves_no_temp_file_behind_the_next_one(project):
     result = runner.invoke(app, ["export", "--to", "az", "--min-reviewed", "0", "--fallback", "draft", "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert not dead.exists() and (out / "a.txt").is_file()
+
+
+def test_fenced_code_in_a_txt_article_reaches_the_html_page(project):
+    """Fenced code in a .txt article disappeared from the HTML export (issue 16)."""
+    (project / "source" / "code.txt").write_text("Title line\n\n```\nrun <b>x</b>\n```\n\nA sentence here.\n",
+                                                encoding="utf-8")
+    result = runner.invoke(app, ["export", "source/code.txt", "--to", "az", "--min-reviewed", "0", "-f", "html"])
+    assert result.exit_code == 0, result.output
+    page = (project / "dist" / "az" / "code.html").read_text(encoding="utf-8")
+    assert "<pre><code>run &lt;b&gt;x&lt;/b&gt;</code></pre>" in page

@@ -27,11 +27,11 @@ Block = tuple[str, list[str], int]  # (tag, [inner HTML], start offset)
 
 def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str, markdown: bool = False,
                 code: Sequence[tuple[int, int]] = ()) -> str:
-    """A standalone page; ``markdown``: the source is Markdown, so inline markup becomes HTML and
+    """A standalone page; ``markdown``: the source is Markdown, so inline markup becomes HTML;
     ``code`` (the fenced code blocks, :class:`l10n.segment.Article`) is shown as it is."""
     lines = []
     blocks = _paragraph_blocks(text, pieces, markdown)
-    if markdown:
+    if code:  # fenced code of a .txt article too (it vanished from the page)
         blocks = sorted(blocks + _code_blocks(text, code), key=lambda b: b[2])
     for tag, inner, _start in blocks:
         if tag == "pre":
