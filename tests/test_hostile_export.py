@@ -1,5 +1,5 @@
 """Hostile input to export and check (issue 16): script links, translations that open blocks,
-a quadratic inline renderer.
+a quadratic inline renderer, fenced code of a .txt article lost from the HTML page.
 
 The browser test drives Debian's chromium (``/usr/bin/chromium``) with Playwright; it is skipped
 only when that browser is missing (.ci/run installs it).
@@ -400,3 +400,17 @@ def test_a_pathological_line_of_moderate_size_renders(unit, rendered):
 def test_descending_backtick_runs_render_as_the_expression():
     text = " ".join("`" * k for k in range(40, 0, -1)) + " a"
     assert inline_html(text) == _reference_html(text)
+
+
+# --- 4. fenced code of a .txt article in the HTML page ---------------------------------------
+
+
+def test_html_of_a_text_article_shows_its_fenced_code(tmp_path):
+    """Regression: the code block of a .txt article was missing from its HTML page."""
+    _project(tmp_path, "a.txt", "Run it:\n\n```\nl10n export <doc> && echo \"ok\"\n```\n\nDone here.\n")
+    (result,) = export_paths([tmp_path], "ru", fmt="html", min_reviewed=0)
+    page = result.path.read_text(encoding="utf-8")
+    assert ('<p>Run it:</p>\n<pre><code>l10n export &lt;doc&gt; &amp;&amp; echo "ok"</code></pre>\n'
+            "<p>Done here.</p>") in page
+    (result,) = export_paths([tmp_path], "ru", fmt="txt", min_reviewed=0)
+    assert result.path.read_text(encoding="utf-8") == (tmp_path / "source" / "a.txt").read_text(encoding="utf-8")

@@ -4,9 +4,10 @@
 paragraph one ``<h1>``-``<h6>`` or ``<p>``, a ``<ul>`` for a list, a ``<table>`` for a
 Markdown table; a line that starts with "1. " keeps its own line (``<br>``). The block of
 each segment comes from its ``kind`` and ``block`` (:class:`l10n.segment.Segment`), not from
-reading the text again. Text is escaped; for a .md source, inline links, images, code spans and
-emphasis become HTML too (:mod:`l10n.export.markdown_inline`), numbered items an ``<ol>``,
-quoted lines a ``<blockquote>`` and fenced code a ``<pre>``.
+reading the text again. Text is escaped and fenced code is a ``<pre>``, from either source; for a
+.md source, inline links, images, code spans and emphasis become HTML too
+(:mod:`l10n.export.markdown_inline`: links and images only to http(s), mailto and relative
+targets), numbered items an ``<ol>`` and quoted lines a ``<blockquote>``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ Block = tuple[str, list[str], int]  # (tag, [inner HTML], start offset)
 def render_html(text: str, pieces: Sequence[Piece], lang: str, title: str, markdown: bool = False,
                 code: Sequence[tuple[int, int]] = ()) -> str:
     """A standalone page; ``markdown``: the source is Markdown, so inline markup becomes HTML;
-    ``code`` (the fenced code blocks, :class:`l10n.segment.Article`) is shown as it is."""
+    ``code`` (the fenced code blocks, :class:`l10n.segment.Article`) is shown as it is, from either source."""
     lines = []
     blocks = _paragraph_blocks(text, pieces, markdown)
     if code:  # fenced code of a .txt article too (it vanished from the page)
