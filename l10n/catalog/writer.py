@@ -39,14 +39,14 @@ matters for a directive with a space inside (``% d``).
 
 from __future__ import annotations
 
+import re
+
 import polib
 
 __all__ = ["PAGE_WIDTH", "write_po"]
 
 #: GNU gettext's default ``--width``.
 PAGE_WIDTH = 79
-
-FSI, PDI = "\u2068", "\u2069"
 
 # --- flags -------------------------------------------------------------------
 
@@ -242,6 +242,7 @@ def _references(occurrences, width: int) -> list[str]:
 # --- strings -------------------------------------------------------------------
 
 _ESCAPES = {"\a": "a", "\b": "b", "\f": "f", "\n": "n", "\r": "r", "\t": "t", "\v": "v", "\\": "\\", '"': '"'}
+_NEEDS_ESCAPE = re.compile('[\a\b\f\n\r\t\v\\\\"]')
 _INT_MAX = 2**31 - 1
 
 
@@ -283,7 +284,7 @@ def _wrap(lines: list[str], prefix: str, name: str, value: str, page_width: int,
 
 def _escape(portion: str) -> tuple[str, list[int] | None]:
     """The escaped text, and the indexes where a break is forbidden (the second char of an escape)."""
-    if not any(ch in _ESCAPES for ch in portion):
+    if _NEEDS_ESCAPE.search(portion) is None:
         return portion, None
     out, marks = [], []
     for ch in portion:
@@ -307,11 +308,10 @@ def _breaks(text: str, marks: list[int] | None, width: int, startcol: int) -> li
     if text.isascii() and startcol + len(text) <= width:
         return []
     classes, widths = _tables()
-    wid = [widths[ord(ch)] for ch in text]
+    wid = text.translate(widths).encode("latin-1")  # one byte per character: its columns
     if startcol + sum(wid) <= width:
         return []
-    cls = [classes[ord(ch)] for ch in text]
-    opportunities = _possible_breaks(cls)
+    opportunities = _break_opportunities(text.translate(classes).encode("latin-1"))
     if marks:
         for i in marks:
             opportunities[i] = _PROHIBITED
@@ -412,6 +412,51 @@ def _possible_breaks(classes: list[int]) -> list[int]:
             prev = _HL_BA if prev == _HL and (cl == _HY or cl == _BA) else cl
         ri_run = ri_run + 1 if cl == _RI else 0
     return out
+
+
+def _break_opportunities(classes: bytes) -> bytearray:
+    """:func:`_possible_breaks` for a class string; text without the classes that need its
+    special rules (combining marks, joiners, zero width space, mandatory breaks, regional
+    indicators, Hebrew letters) goes through a plain state table: one look-up per character."""
+    if _SPECIAL_CLASSES.search(classes):
+        return bytearray(_possible_breaks(list(classes)))
+    out = bytearray(len(classes))
+    result, following = _FAST_RESULT, _FAST_NEXT
+    state = _FAST_START
+    for i, cl in enumerate(classes):
+        at = state + cl
+        out[i] = result[at]
+        state = following[at]
+    return out
+
+
+def _fast_tables() -> tuple[bytes, list[int], int]:
+    """States (class of the last non-space character, or start of text; a space since) x class."""
+    stride = _SP + 1
+    result, following = bytearray(), []
+    lasts = list(range(_EM + 1)) + [_BK]
+    for last in lasts:
+        for seen_space in (False, True):
+            for cl in range(stride):
+                if cl == _SP:
+                    result.append(_PROHIBITED)
+                    following.append((lasts.index(last) * 2 + 1) * stride)
+                elif cl <= _EM:
+                    if last == _BK:
+                        kind = _PROHIBITED
+                    else:
+                        pair = _PAIRS[last][cl]
+                        kind = _POSSIBLE if pair == 1 or (pair == 2 and seen_space) else _PROHIBITED
+                    result.append(kind)
+                    following.append(lasts.index(cl) * 2 * stride)
+                else:  # never looked up: these classes take the full algorithm
+                    result.append(_PROHIBITED)
+                    following.append(0)
+    return bytes(result), following, lasts.index(_BK) * 2 * stride
+
+
+_SPECIAL_CLASSES = re.compile(b"[" + re.escape(bytes(sorted({_HL, _RI, _ZWJ, _BK, _CR, _LF, _CM, _ZW}))) + b"]")
+_FAST_RESULT, _FAST_NEXT, _FAST_START = _fast_tables()
 
 
 _TABLES: tuple[bytearray, bytearray] | None = None
