@@ -82,7 +82,8 @@ def test_first_run_drafts_everything_in_one_engine_call_per_language(project, ms
     assert entry.msgstr == "[az] The committee met in Baku on Monday."
     assert entry_state(entry) == DRAFT
     assert provenance(entry) == "machine draft, fake translate-en_az 1.0"
-    assert entry.occurrences == [("source/a.txt", "3"), ("source/a.txt", "3")]
+    # twice on line 3: one reference, as GNU gettext writes it (polib wrote it twice)
+    assert entry.occurrences == [("source/a.txt", "3")]
     ru = polib.pofile(str(project.root / "locales/ru/LC_MESSAGES/a.po"))
     assert ru.metadata["Plural-Forms"].startswith("nplurals=3;")
     assert ru.metadata["PO-Revision-Date"] == "2026-11-28 09:00+0000"

@@ -21,6 +21,7 @@ from typing import Protocol
 import polib
 
 from l10n import __version__
+from l10n.catalog.writer import write_po
 from l10n.languages import LanguageInfo
 
 UNTRANSLATED = "untranslated"
@@ -220,25 +221,9 @@ def fill_draft(entry: polib.POEntry, text: str, origin: str) -> None:
 
 
 def dump(po: polib.POFile) -> str:
-    """The text the toolkit writes for a template or catalog (always ends with a newline)."""
-    text = po.__unicode__()
-    if FSI in text:
-        text = _unwrap_isolated_references(text)
-    return text if text.endswith("\n") else text + "\n"
-
-
-def _unwrap_isolated_references(text: str) -> str:
-    """polib wraps a long ``#:`` line at any space, also inside an isolated file name; GNU
-    gettext never breaks a name: join such a broken reference back onto one line."""
-    lines = text.split("\n")
-    out: list[str] = []
-    for line in lines:
-        if out and line.startswith("#: ") and out[-1].startswith("#: ") and \
-                out[-1].count(FSI) > out[-1].count(PDI):
-            out[-1] += " " + line[3:]
-        else:
-            out.append(line)
-    return "\n".join(out)
+    """The text the toolkit writes for a template or catalog: what GNU gettext writes
+    (``msgcat`` of it is the same bytes; see :mod:`l10n.catalog.writer`); ends with a newline."""
+    return write_po(po)
 
 
 def word_count(text: str) -> int:

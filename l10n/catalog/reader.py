@@ -78,7 +78,9 @@ def parse_po(text: str, path: str | Path = "<string>") -> polib.POFile:
     lines = _split_lines(text, path)
     entries = _Scanner(path).scan(lines)
     _check_catalog(entries, path)
-    return _polib_parse(lines, path)
+    po = _polib_parse(lines, path)
+    _restore_obsolete_previous(po, entries)
+    return po
 
 
 # --- lines -----------------------------------------------------------------
@@ -117,6 +119,7 @@ class _Entry:
     last: str | None = None  # the field a continuation string extends
     prev: str | None = None  # last "#|" keyword seen before the entry's msgctxt/msgid
     prev_obsolete: bool = False
+    previous: dict[str, str] = field(default_factory=dict)  # "#|"/"#~|" keyword -> string
 
     def key(self) -> tuple[str | None, str]:
         return (self.msgctxt, self.msgid or "")
@@ -176,7 +179,7 @@ class _Scanner:
         if rest.startswith('"'):
             if entry.phase != "comments" or entry.prev is None or entry.prev_obsolete != obsolete:
                 self.fail(f"'{marker}' continuation string without a '{marker} msgid' line before it", number)
-            self.string(rest, number)
+            entry.previous[entry.prev] += self.string(rest, number)
             return
         match = _KEYWORD.match(rest)
         if not match or match.group(2) is not None or match.group(1) == "msgstr":
@@ -187,7 +190,7 @@ class _Scanner:
         allowed = {"msgctxt": (None,), "msgid": (None, "msgctxt"), "msgid_plural": ("msgid",)}[keyword]
         if entry.prev not in allowed or (entry.prev is not None and entry.prev_obsolete != obsolete):
             self.fail(f"'{marker} {keyword}' out of order (expected {marker} msgctxt, msgid, msgid_plural)", number)
-        self.string(rest[match.end() :].lstrip(" \t"), number)
+        entry.previous[keyword] = self.string(rest[match.end() :].lstrip(" \t"), number)
         entry.prev, entry.prev_obsolete = keyword, obsolete
 
     def start_comment(self, number: int) -> None:
@@ -369,6 +372,19 @@ def _short(text: str | None, width: int = 40) -> str:
 
 
 # --- polib -------------------------------------------------------------------
+
+
+def _restore_obsolete_previous(po: polib.POFile, entries: list[_Entry]) -> None:
+    """polib skips ``#~|`` lines; give obsolete entries the previous strings the scanner read."""
+    found = {e.key(): e.previous for e in entries if e.obsolete and e.previous}
+    if not found:
+        return
+    for entry in po:
+        previous = found.get((entry.msgctxt, entry.msgid)) if entry.obsolete else None
+        if previous:
+            entry.previous_msgctxt = previous.get("msgctxt")
+            entry.previous_msgid = previous.get("msgid")
+            entry.previous_msgid_plural = previous.get("msgid_plural")
 
 
 def _polib_parse(lines: list[str], path) -> polib.POFile:
