@@ -108,16 +108,21 @@ class DraftStore:
             ).fetchall()
         return [_row(r) for r in rows]
 
-    def english_of(self, doc: str, lang: str, draft: str) -> list[str]:
-        """The English segments of one document for which exactly ``draft`` was stored, newest first."""
-        if not self.path.exists():
-            return []
+    def english_by_draft(self, doc: str, lang: str, drafts: Iterable[str]) -> dict[str, list[str]]:
+        """For each of ``drafts``: the English segments of one document for which exactly that text
+        was stored, newest first (one query; drafts never stored are left out)."""
+        wanted = set(drafts)
+        if not wanted or not self.path.exists():
+            return {}
+        found: dict[str, list[str]] = {}
         with self._connect() as conn:
-            rows = conn.execute(
-                "SELECT msgid FROM drafts WHERE doc = ? AND lang = ? AND draft = ? ORDER BY created DESC, rowid DESC",
-                (doc, lang, draft),
-            ).fetchall()
-        return list(dict.fromkeys(r["msgid"] for r in rows))
+            for row in conn.execute(
+                "SELECT draft, msgid FROM drafts WHERE doc = ? AND lang = ? ORDER BY created DESC, rowid DESC",
+                (doc, lang),
+            ):
+                if row["draft"] in wanted and row["msgid"] not in found.setdefault(row["draft"], []):
+                    found[row["draft"]].append(row["msgid"])
+        return found
 
     def is_untouched_draft(self, doc: str, lang: str, msgid: str, msgstr: str) -> bool:
         """True if ``msgstr`` is exactly a draft the toolkit made (so no person has edited it)."""

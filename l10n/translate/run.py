@@ -159,13 +159,15 @@ def restore_previous_english(catalog: polib.POFile, doc: str, lang: str, store: 
     """Put back ``#| msgid`` where an editor or tool dropped it (``msgmerge --update`` without
     ``--previous`` does): a fuzzy entry whose msgstr is exactly a draft the store holds for other
     English of this document is stale, not a draft of this English. Returns how many."""
+    lost = [e for e in active_entries(catalog)
+            if is_fuzzy(e) and e.previous_msgid is None and e.msgstr and not e.msgid_plural]
+    if not lost:  # the usual case: no store query at all
+        return 0
+    english_of = store.english_by_draft(doc, lang, (e.msgstr for e in lost))
     restored = 0
-    for entry in active_entries(catalog):
-        if not is_fuzzy(entry) or entry.previous_msgid is not None or not entry.msgstr or entry.msgid_plural:
-            continue
-        if entry.msgid in (english := store.english_of(doc, lang, entry.msgstr)):
-            continue  # it is a draft of this very English
-        if english:
+    for entry in lost:
+        english = english_of.get(entry.msgstr, [])
+        if english and entry.msgid not in english:  # not a draft of this very English
             entry.previous_msgid = english[0]
             restored += 1
     return restored
