@@ -208,7 +208,7 @@ def _swap_if_unchanged(tmp: Path, path: Path, checked: int, expected: str, new: 
     # A write lease on the new file: anyone who opens it while it stands at ``path`` waits
     # until it is released, so nobody can read it during a swap that is then undone.
     guarded = _take_lease(new, fcntl.F_WRLCK if fcntl is not None else None, limit=0) is True
-    leased = _take_read_lease(checked)
+    leased = _take_lease(checked, fcntl.F_RDLCK if fcntl is not None else None)
     try:
         if leased is None or digest_bytes(_read_all(checked)) != expected:
             tmp.unlink()
@@ -228,7 +228,10 @@ def _swap_if_unchanged(tmp: Path, path: Path, checked: int, expected: str, new: 
             # Someone opened the new file while it stood at ``path`` (an editor reloading):
             # make it hold exactly what the editor had saved before it can read it.
             _rewrite(new, tmp.read_bytes())
-        _exchange(tmp, path)  # put the editor's file back
+        if not _exchange(tmp, path):  # put the editor's file back (it vanished meanwhile: link it)
+            if _link_new(tmp, path):
+                tmp.unlink()
+            return False
         if os.stat(tmp).st_ino == mine:
             tmp.unlink()
             return False
@@ -255,11 +258,6 @@ class FileSavedTwiceError(OSError):
         super().__init__(f"saved twice while l10n wrote it; the other save is kept in {kept.name}")
         self.path = path
         self.kept = kept
-
-
-def _take_read_lease(fd: int, limit: float = 2.0) -> bool | None:
-    """A read lease on ``fd`` (see :func:`_take_lease`)."""
-    return _take_lease(fd, fcntl.F_RDLCK if fcntl is not None else None, limit)
 
 
 def _take_lease(fd: int, kind: int | None, limit: float = 2.0) -> bool | None:
@@ -290,11 +288,10 @@ def _take_lease(fd: int, kind: int | None, limit: float = 2.0) -> bool | None:
             return False
 
 
-def _lease_breaking(fd: int, kind: int | None = None) -> bool:
-    """True once someone has started to open the file in a way the lease forbids."""
-    held = fcntl.F_RDLCK if kind is None else kind
+def _lease_breaking(fd: int, kind: int) -> bool:
+    """True once someone has started to open the file in a way the ``kind`` lease forbids."""
     try:
-        return fcntl.fcntl(fd, fcntl.F_GETLEASE) != held
+        return fcntl.fcntl(fd, fcntl.F_GETLEASE) != kind
     except OSError:
         return True
 

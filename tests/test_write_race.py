@@ -143,3 +143,30 @@ def test_translator_saves_during_translate_runs_survive(tmp_path, mode):
             assert f"# EDIT-{k}\n" in open(path, encoding="utf-8").read(), f"run {run}: EDIT-{k} lost in {path}"
             total += 1
     assert total > 100, "the editor saved too rarely for a race"
+
+
+def test_a_save_swapped_back_after_the_file_vanished_is_put_in_place(tmp_path, monkeypatch):
+    """An editor saved just before the swap, then the file was deleted before the swap back:
+    the editor's save must end up at the path, not in a temp file."""
+    import os
+
+    from l10n import atomic
+
+    path = tmp_path / "doc.po"
+    path.write_bytes(b"read by l10n\n")
+    real = atomic._exchange
+    calls = []
+
+    def exchange(a, b):
+        calls.append(1)
+        if len(calls) == 1:  # an editor's save lands between l10n's check and its swap
+            (tmp_path / "editor").write_bytes(b"the editor's save\n")
+            os.replace(tmp_path / "editor", b)
+        else:  # and the file is deleted before the swap back (a checkout?)
+            os.unlink(b)
+        return real(a, b)
+
+    monkeypatch.setattr(atomic, "_exchange", exchange)
+    assert replace_unless_changed(path, b"l10n's new text\n", digest_bytes(b"read by l10n\n")) is False
+    assert path.read_bytes() == b"the editor's save\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.po"]
