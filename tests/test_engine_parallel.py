@@ -6,35 +6,17 @@ measures time.
 
 from __future__ import annotations
 
-import csv
 import os
 import warnings
-from pathlib import Path
 
 import pytest
 
-import l10n
 from l10n.engine import argos
 from l10n.engine.argos import load_engine, plan_workers, resolve_device
 from l10n.engine.base import Draft, delivers_batches
-from l10n.engine.install import install_archive
-from l10n.engine.packages import packages_dir
 from l10n.errors import L10nError
 
-DEMO = Path(l10n.__file__).parent / "demo"
-CORPUS = Path(__file__).resolve().parent.parent / "scripts" / "demo_corpus" / "news.tsv"
-
-
-def corpus() -> list[dict[str, str]]:
-    with CORPUS.open(encoding="utf-8", newline="") as fh:
-        return list(csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-@pytest.fixture
-def installed():
-    for target in ("az", "ru"):
-        install_archive(DEMO / f"en_{target}.argosmodel")
-    return packages_dir()
+from test_engine_argos import DEMO, corpus, installed  # noqa: F401  (installed: the demo packages fixture)
 
 
 # --- workers x threads from the cores -----------------------------------------------------------

@@ -34,7 +34,7 @@ from l10n.errors import L10nError
 from l10n.languages import LanguageInfo
 from l10n.project import Document, Project
 from l10n.store import DraftStore, StoredDraft
-from l10n.translate.memory import best_match, translation_memory
+from l10n.translate.memory import reviewed_elsewhere, translation_memory
 from l10n.translate.summary import LanguageSummary
 
 #: ``progress(language, done, total)`` while the engine drafts.
@@ -93,7 +93,7 @@ def draft_language(run: DraftRun, works: list[Work]) -> None:
     memory = translation_memory(run.project, lang, read, run.summary.warnings)
     left = []
     for c in candidates:
-        hit = best_match(memory, c.entry.msgid, exclude=c.work.doc.name)
+        hit = reviewed_elsewhere(memory, c.entry.msgid, exclude=c.work.doc.name)
         if hit is None:
             left.append(c)
             continue

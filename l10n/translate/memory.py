@@ -41,6 +41,6 @@ def translation_memory(project: Project, lang: str, read: Mapping[str, polib.POF
     return memory
 
 
-def best_match(memory: Memory, msgid: str, exclude: str) -> tuple[str, str] | None:
+def reviewed_elsewhere(memory: Memory, msgid: str, exclude: str) -> tuple[str, str] | None:
     """The first reviewed translation of ``msgid`` from another document than ``exclude``."""
     return next(((name, text) for name, text in memory.get(msgid, []) if name != exclude), None)
