@@ -33,8 +33,7 @@ def _interrupt(signum, frame) -> None:
 
 
 def main() -> None:
-    _signal.signal(_signal.SIGINT, _quit_while_starting)
-    from l10n.cli import app
+    from l10n.cli import app  # SIGINT still ends the process at once (set when this module loaded)
 
     _signal.signal(_signal.SIGINT, _interrupt)
     try:

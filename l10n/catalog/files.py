@@ -92,7 +92,7 @@ def _read_bytes(path: Path) -> bytes | None:
             raise L10nError("not a regular file (a pipe or device?); a catalog must be a file", path)
         if info.st_size > MAX_CATALOG_BYTES:
             raise L10nError(f"too large for a catalog ({info.st_size // (1 << 20)} MiB)", path)
-        with os.fdopen(os.dup(fd), "rb") as fh:
+        with os.fdopen(fd, "rb", closefd=False) as fh:
             return fh.read(MAX_CATALOG_BYTES + 1)
     finally:
         os.close(fd)
