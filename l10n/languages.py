@@ -46,7 +46,7 @@ def normalize_language(code: str, path: Path | None = None) -> str:
     project has). An unknown code names the closest of the toolkit's
     languages when there is one (``unknown language code 'rx' (did you mean ru?)``).
     """
-    from babel import Locale
+    from babel import Locale, UnknownLocaleError
     from babel.core import get_global
 
     text = code.strip()
@@ -54,10 +54,9 @@ def normalize_language(code: str, path: Path | None = None) -> str:
     if alias and len(alias) == 2 and alias.isalpha():
         text = alias
     try:
-        language_info(text)
-    except L10nError:
+        return str(Locale.parse(text))
+    except (UnknownLocaleError, ValueError):
         raise L10nError(f"unknown language code {code!r}" + _did_you_mean(code), path=path) from None
-    return str(Locale.parse(text))
 
 
 #: The languages the toolkit is made for; an unknown code is compared with these.
