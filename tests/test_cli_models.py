@@ -58,6 +58,10 @@ def test_install_into_a_chosen_folder(tmp_path):
     assert len(rows) == 2
     assert list(rows[0]) == ["pair", "name", "version", "size", "path", "language", "source_language"]
     assert (rows[0]["language"], rows[0]["source_language"]) == ("az", "en")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pk"], "no staging folder left beside it"
+    removed = runner.invoke(app, ["models", "remove", "en:az", "--dir", str(tmp_path / "pk")])
+    assert removed.exit_code == 0, removed.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["pk"]
 
 
 def test_bad_archive_is_one_line_error(tmp_path):

@@ -32,6 +32,7 @@ def test_demo_translates_the_sample_article_with_the_demo_models(tmp_path, msgfm
     assert sorted(outcome.installed) == ["translate-en_az-1_0", "translate-en_ru-1_0"]
     assert outcome.packages_dir == folder.resolve() / "packages"
     assert not (_isolated_home / "argos-packages").exists(), "the user's Argos folder is not touched"
+    assert not list(folder.glob(".*l10n-staging")), "the install's staging folder is gone"
     assert "only know their training sentences" in NOTE
     refs = reference()
     for summary in outcome.result.languages:

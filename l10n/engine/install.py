@@ -188,15 +188,27 @@ def _staging_area(directory: Path) -> Path:
     Not inside it: argostranslate reads every folder there as a package and fails
     on one without metadata.json, so a leftover from a killed install would break argospm.
     """
-    area = directory.parent / f".{directory.name}.l10n-staging"
-    area.mkdir(parents=True, exist_ok=True)
-    return area
+    return directory.parent / f".{directory.name}.l10n-staging"
+
+
+def _remove_if_empty(area: Path) -> None:
+    """The staging area goes when its last work folder does (another live install keeps it)."""
+    with contextlib.suppress(OSError):
+        area.rmdir()
 
 
 @contextlib.contextmanager
 def _work_folder(directory: Path, prefix: str) -> Iterator[Path]:
-    """A fresh folder in the staging area, flock-ed while in use, removed afterwards."""
-    work = Path(tempfile.mkdtemp(prefix=prefix, dir=_staging_area(directory)))
+    """A fresh folder in the staging area, flock-ed while in use; removed afterwards, and the
+    area with it when no other install or removal is using it."""
+    area = _staging_area(directory)
+    while True:
+        area.mkdir(parents=True, exist_ok=True)
+        try:
+            work = Path(tempfile.mkdtemp(prefix=prefix, dir=area))
+            break
+        except FileNotFoundError:
+            continue  # another process removed the empty area between the two calls
     fd = os.open(work, os.O_RDONLY)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
@@ -204,6 +216,7 @@ def _work_folder(directory: Path, prefix: str) -> Iterator[Path]:
     finally:
         shutil.rmtree(work, ignore_errors=True)
         os.close(fd)
+        _remove_if_empty(area)
 
 
 def recover_staging(directory: Path) -> list[str]:
@@ -213,7 +226,7 @@ def recover_staging(directory: Path) -> list[str]:
     ``old/<name>`` (a reinstall killed between its two renames) and the package
     folder is missing, the old version is put back; then the work folder goes.
     """
-    area = directory.parent / f".{directory.name}.l10n-staging"
+    area = _staging_area(directory)
     restored: list[str] = []
     if not area.is_dir():
         return restored
@@ -236,6 +249,7 @@ def recover_staging(directory: Path) -> list[str]:
             shutil.rmtree(work, ignore_errors=True)
         finally:
             os.close(fd)
+    _remove_if_empty(area)
     return restored
 
 
