@@ -109,7 +109,7 @@ def test_check_unknown_language_and_missing_path(project):
 
 def test_export_of_an_article_without_sentences(project):
     (project / "source" / "code.md").write_text("```\ncode only\n```\n", encoding="utf-8")
-    result = runner.invoke(app, ["export", "--to", "az", "source/code.md", "--min-reviewed", "0"])
+    result = runner.invoke(app, ["export", "--to", "az", "source/code.md"])
     assert result.exit_code == 0, result.output
     assert "wrote dist/az/code.md  (100% reviewed; segments: none)" in result.stdout
     assert (project / "dist/az/code.md").read_text(encoding="utf-8") == "```\ncode only\n```\n"
@@ -177,7 +177,8 @@ def test_compile(project, msgfmt):
 
 def test_export_and_compile_json_keys_are_a_contract(project, msgfmt):
     (item,) = json.loads(runner.invoke(app, ["export", "--to", "ru", "--json"]).stdout)  # refused: 66.6%
-    assert list(item) == ["document", "lang", "language", "path", "reviewed", "total", "refused", "filled"]
+    assert list(item) == ["document", "lang", "language", "path", "reviewed", "total", "refused", "filled",
+                          "preview"]
     assert (item["lang"], item["language"], item["path"], item["filled"]) == ("ru", "ru", None, {})
     data = json.loads(runner.invoke(app, ["compile", "--lang", "ru", "--json"]).stdout)
     # the keys scripts rely on, in order; 'language' added (as check, export and status have it)

@@ -147,6 +147,12 @@ def test_a_closed_pipe_is_not_an_error(empty_project, monkeypatch):
 def test_export_refusal_hints_at_a_preview(empty_project):
     (empty_project / "source" / "a.txt").write_text("Hello world.\n", encoding="utf-8")
     result = runner.invoke(app, ["export", "--to", "az"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == f"error: no az catalogs in {empty_project / 'locales'} (run `l10n translate --to az` first)\n"
+    from fakes import FakeEngines
+
+    assert runner.invoke(app, ["translate", "--to", "az"], obj={"engine_factory": FakeEngines()}).exit_code == 0
+    result = runner.invoke(app, ["export", "--to", "az"])
     assert result.exit_code == 1
     assert result.stdout == ""
     assert result.stderr.splitlines()[-1] == (

@@ -118,10 +118,39 @@ def test_below_threshold_is_refused_and_writes_nothing(tmp_path):
 
 def test_missing_catalog_is_refused_unless_threshold_zero(tmp_path):
     root = _project(tmp_path, "wco.txt", "One sentence. Two sentences.\n")
-    (result,) = export_paths([root], "ru")
+    _project(tmp_path, "other.txt", "Another one.\n")
+    _write_catalog(root, "other", "ru", lambda s: "Ещё одно.")
+    result = {r.doc: r for r in export_paths([root], "ru")}["wco"]
     assert "no catalog" in result.refused
-    (result,) = export_paths([root], "ru", min_reviewed=0)
+    result = {r.doc: r for r in export_paths([root], "ru", min_reviewed=0)}["wco"]
+    assert result.preview and result.path == root / "dist" / "preview" / "ru" / "wco.txt"
     assert result.path.read_text(encoding="utf-8") == "One sentence. Two sentences.\n"
+    assert not (root / "dist" / "ru" / "wco.txt").exists(), "a preview never lands where the real export goes"
+
+
+def test_a_language_without_catalogs_is_an_error_not_english_files(tmp_path):
+    root = _project(tmp_path, "wco.txt", "One sentence.\n")
+    _write_catalog(root, "wco", "ru", lambda s: "Одно предложение.")
+    for min_reviewed in (80, 0):
+        with pytest.raises(L10nError, match=r"no fr catalogs in .*locales \(run `l10n translate --to fr` first\)"):
+            export_paths([root], "fr", min_reviewed=min_reviewed)
+    assert not (root / "dist").exists()
+
+
+def test_previews_go_to_their_own_folder_unless_output_is_given(tmp_path):
+    root = _project(tmp_path, "a.txt", "Reviewed here. Draft here.\n")
+    _write_catalog(root, "a", "az", lambda s: {"Reviewed here.": "R1."}.get(s, "D1."),
+                   flags=lambda s: [] if s == "Reviewed here." else ["fuzzy"])
+    for kwargs in ({}, {"fallback": "draft"}):
+        (refused,) = export_paths([root], "az", **kwargs)
+        assert refused.refused and not (root / "dist").exists(), kwargs
+    for kwargs in ({"fallback": "draft", "min_reviewed": 0}, {"min_reviewed": 0}, {"min_reviewed": 50}):
+        (result,) = export_paths([root], "az", **kwargs)
+        assert result.preview and result.path.parent == root / "dist" / "preview" / "az", kwargs
+    (chosen,) = export_paths([root], "az", fallback="draft", min_reviewed=0, out_dir=tmp_path / "out")
+    assert chosen.preview and chosen.path == tmp_path / "out" / "a.txt"
+    assert chosen.path.read_text(encoding="utf-8") == "R1. D1.\n"
+    assert not (root / "dist" / "az").exists()
 
 
 @pytest.mark.parametrize(
@@ -315,8 +344,9 @@ def test_markdown_table_and_code_block_rebuild_with_translated_cells():
 
 def test_html_of_a_markdown_article_renders_inline_markup(tmp_path):
     root = _project(tmp_path, "news.md", "See [the report](https://a.az/r.html) and ![Chart](c.png).\n\n*Note*: `x < y`.\n")
-    export_paths([root / "source" / "news.md"], "ru", fmt="html", min_reviewed=0)
-    page = (root / "dist" / "ru" / "news.html").read_text(encoding="utf-8")
+    _write_catalog(root, "news", "ru", lambda s: "")
+    (result,) = export_paths([root / "source" / "news.md"], "ru", fmt="html", min_reviewed=0)
+    page = result.path.read_text(encoding="utf-8")
     assert '<p>See <a href="https://a.az/r.html">the report</a> and <img src="c.png" alt="Chart">.</p>' in page
     assert "<p><em>Note</em>: <code>x &lt; y</code>.</p>" in page
     checker = _Checker()
@@ -326,8 +356,9 @@ def test_html_of_a_markdown_article_renders_inline_markup(tmp_path):
 
 def test_html_of_a_text_article_keeps_markdown_characters_as_text(tmp_path):
     root = _project(tmp_path, "news.txt", "Prices rose *sharply* [sic].\n")
-    export_paths([root / "source" / "news.txt"], "ru", fmt="html", min_reviewed=0)
-    assert "<p>Prices rose *sharply* [sic].</p>" in (root / "dist" / "ru" / "news.html").read_text(encoding="utf-8")
+    _write_catalog(root, "news", "ru", lambda s: "")
+    (result,) = export_paths([root / "source" / "news.txt"], "ru", fmt="html", min_reviewed=0)
+    assert "<p>Prices rose *sharply* [sic].</p>" in result.path.read_text(encoding="utf-8")
 
 
 def test_html_of_a_markdown_article_numbered_lines_are_an_ordered_list():

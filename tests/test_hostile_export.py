@@ -408,6 +408,7 @@ def test_descending_backtick_runs_render_as_the_expression():
 def test_html_of_a_text_article_shows_its_fenced_code(tmp_path):
     """Regression: the code block of a .txt article was missing from its HTML page."""
     _project(tmp_path, "a.txt", "Run it:\n\n```\nl10n export <doc> && echo \"ok\"\n```\n\nDone here.\n")
+    _catalog(tmp_path, "a", "ru", {})
     (result,) = export_paths([tmp_path], "ru", fmt="html", min_reviewed=0)
     page = result.path.read_text(encoding="utf-8")
     assert ('<p>Run it:</p>\n<pre><code>l10n export &lt;doc&gt; &amp;&amp; echo "ok"</code></pre>\n'

@@ -199,7 +199,12 @@ def test_fenced_code_in_a_txt_article_reaches_the_html_page(project):
     """Fenced code in a .txt article disappeared from the HTML export (issue 16)."""
     (project / "source" / "code.txt").write_text("Title line\n\n```\nrun <b>x</b>\n```\n\nA sentence here.\n",
                                                 encoding="utf-8")
+    from fakes import FakeEngines
+
+    drafted = runner.invoke(app, ["translate", "--to", "az"], obj={"engine_factory": FakeEngines()})
+    assert drafted.exit_code == 0, drafted.output
     result = runner.invoke(app, ["export", "source/code.txt", "--to", "az", "--min-reviewed", "0", "-f", "html"])
     assert result.exit_code == 0, result.output
-    page = (project / "dist" / "az" / "code.html").read_text(encoding="utf-8")
+    assert "preview: wrote dist/preview/az/code.html" in result.stdout
+    page = (project / "dist" / "preview" / "az" / "code.html").read_text(encoding="utf-8")
     assert "<pre><code>run &lt;b&gt;x&lt;/b&gt;</code></pre>" in page

@@ -76,7 +76,8 @@ def export(
     ] = "source",
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", help="Output folder. Default: dist/<lang>/ in the project.",
+        typer.Option("--output", "-o", help="Output folder. Default: dist/<lang>/ in the project, "
+                     "or dist/preview/<lang>/ for a preview (--fallback draft or a lower --min-reviewed).",
                      show_default=False),
     ] = None,
     json_out: JsonOpt = False,
@@ -97,7 +98,11 @@ def export(
                 echo(f"refused: {r.refused}", err=True)
                 continue
             filled = ", ".join(f"{n} {kind}" for kind, n in sorted(r.filled.items())) or "none"
-            echo(f"wrote {shown_path(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
+            prefix = "preview: " if r.preview else ""
+            echo(f"{prefix}wrote {shown_path(r.path)}  ({r.percent_text} reviewed; segments: {filled})")
+        if output is None and any(r.preview and r.path for r in results):
+            echo("note: previews (--fallback draft, or --min-reviewed below 80) go to dist/preview/<lang>/, "
+                 "never to dist/<lang>/; -o chooses another folder", err=True)
         if any(r.refused for r in results):
             echo("hint: review the catalogs first, or preview with drafts: "
                        "--min-reviewed 0 --fallback draft", err=True)

@@ -10,7 +10,11 @@ refused and nothing is written for it.
 Formats: ``txt`` and ``md`` (the source layout rebuilt around the translations,
 :mod:`l10n.export.text`), ``html`` (a standalone page, :mod:`l10n.export.html`) and
 ``json`` (every segment with source, translation, state, output, :mod:`l10n.export.json`).
-Files go to ``<out_dir>/<doc>.<ext>``, default ``dist/<lang>/`` in the project.
+Files go to ``<out_dir>/<doc>.<ext>``, default ``dist/<lang>/`` in the project. A
+*preview* (``fallback="draft"``, or ``min_reviewed`` below the default) goes to
+``dist/preview/<lang>/`` instead, so it is never taken for a publishable export.
+A language with no catalog in the project is refused: nothing would be exported
+but English files under its name.
 """
 
 from __future__ import annotations
@@ -44,6 +48,7 @@ class ExportResult:
     total: int
     refused: str | None = None
     filled: dict[str, int] = field(default_factory=dict)  # reviewed/draft/source/skipped counts
+    preview: bool = False  # drafts or a lowered minimum: written under dist/preview/ by default
 
     @property
     def percent(self) -> float:
@@ -58,7 +63,7 @@ class ExportResult:
         """The ``export --json`` record: the language both as ``lang`` and as the ``language`` of the other commands."""
         return {"document": self.doc, "lang": self.lang, "language": self.lang,
                 "path": None if self.path is None else str(self.path), "reviewed": self.reviewed,
-                "total": self.total, "refused": self.refused, "filled": self.filled}
+                "total": self.total, "refused": self.refused, "filled": self.filled, "preview": self.preview}
 
 
 def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str = "source") -> list[Piece]:
@@ -168,12 +173,26 @@ def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None =
         raise L10nError(f"unknown fallback {fallback!r} (choose from {', '.join(FALLBACKS)})")
     if not 0 <= min_reviewed <= 100:
         raise L10nError(f"--min-reviewed must be between 0 and 100, not {min_reviewed:g}")
-    target = out_dir if out_dir is not None else project.root / "dist" / lang
-    return [
+    if not project.catalogs(lang):
+        raise L10nError(f"no {lang} catalogs in {project.locales_dir} (run `l10n translate --to {lang}` first)")
+    preview = is_preview(min_reviewed, fallback)
+    if out_dir is not None:
+        target = out_dir
+    else:
+        target = project.root / "dist" / "preview" / lang if preview else project.root / "dist" / lang
+    results = [
         export_document(doc.name, doc.source, project.po_path(doc, lang), lang, target,
                         fmt=fmt, min_reviewed=min_reviewed, fallback=fallback)
         for doc in docs
     ]
+    for result in results:
+        result.preview = preview
+    return results
+
+
+def is_preview(min_reviewed: float, fallback: str) -> bool:
+    """Drafts in the output, or a lowered bar: not the publishable export."""
+    return fallback == "draft" or min_reviewed < DEFAULT_MIN_REVIEWED
 
 
 def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path | None = None,
