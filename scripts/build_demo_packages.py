@@ -10,8 +10,10 @@ loading and translation path offline.
 
 After building, the script installs each package into a temporary folder and
 checks that l10n's own engine (l10n.engine.argos with its default decoding
-settings, i.e. argostranslate's) reproduces every training sentence; training
-continues until it does.
+settings, i.e. argostranslate's) reproduces every training sentence under each
+CTranslate2 GEMM backend and ISA it may meet (Intel MKL and oneDNN, int8 and
+float32: see BACKENDS; an AMD machine uses oneDNN, whose int8 results differ);
+training continues until it does.
 
 Training needs torch, which l10n must not depend on. Run it with a throwaway
 environment:
@@ -246,19 +248,52 @@ def write_package_files(folder: Path, target: str, sp_model: bytes, model: TinyT
     )
 
 
-def verify(archive: bytes, target: str, pairs: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+#: CTranslate2 picks its GEMM backend by CPU: Intel MKL on Intel, oneDNN on AMD (int8 results
+#: differ in the last bits), and its kernels by ISA. A demo model that reproduces its sentences
+#: on one machine only is a broken fixture, so every build is checked under each of these.
+BACKENDS = [
+    ({"CT2_USE_MKL": "1"}, "int8"),
+    ({"CT2_USE_MKL": "1", "CT2_FORCE_CPU_ISA": "AVX"}, "int8"),
+    ({"CT2_USE_MKL": "0"}, "int8"),
+    ({"CT2_USE_MKL": "0", "CT2_FORCE_CPU_ISA": "GENERIC"}, "int8"),
+    ({"CT2_USE_MKL": "0"}, "float32"),
+    ({"CT2_USE_MKL": "1"}, "float32"),
+]
+
+
+def verify_here(archive_path: Path, target: str, compute_type: str) -> list[tuple[str, str, str]]:
     """Install the archive in a temp folder; return the sentences l10n's engine gets wrong."""
     from l10n.engine import argos
     from l10n.engine.install import install_archive
 
+    pairs = read_corpus(target)
+    with tempfile.TemporaryDirectory() as tmp:
+        install_archive(archive_path, Path(tmp) / "packages")
+        engine = argos.load_engine("en", target, packages_dir=Path(tmp) / "packages", threads=1,
+                                   compute_type=compute_type)
+        drafts = engine.translate([en for en, _ in pairs])
+    return [(en, ref, d.text) for (en, ref), d in zip(pairs, drafts) if d.text != ref]
+
+
+def verify(archive: bytes, target: str) -> list[tuple[str, str, str]]:
+    """Check the archive under every backend of :data:`BACKENDS`, each in its own process
+    (CTranslate2 reads the variables once); return the first failing backend's wrong sentences."""
+    import os
+    import subprocess
+
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / f"en_{target}.argosmodel"
         path.write_bytes(archive)
-        install_archive(path, Path(tmp) / "packages")
-        engine = argos.load_engine("en", target, packages_dir=Path(tmp) / "packages", threads=1)
-        drafts = engine.translate([en for en, _ in pairs])
-        argos._TRANSLATORS.clear()  # the next round rebuilds the model in a new folder
-    return [(en, ref, d.text) for (en, ref), d in zip(pairs, drafts) if d.text != ref]
+        for env, compute_type in BACKENDS:
+            done = subprocess.run(
+                [sys.executable, __file__, "--verify", str(path), target, compute_type],
+                env={**os.environ, **env}, capture_output=True, text=True, check=True,
+            )
+            wrong = [tuple(row) for row in json.loads(done.stdout)]
+            if wrong:
+                print(f"    under {env} {compute_type}: {len(wrong)} wrong")
+                return wrong
+    return []
 
 
 def build(target: str, max_steps: int) -> bytes:
@@ -304,7 +339,7 @@ def build(target: str, max_steps: int) -> bytes:
             folder = Path(tmp) / top
             write_package_files(folder, target, sp_model, model, vocab)
             archive = zip_package(folder, top)
-        wrong = verify(archive, target, pairs)
+        wrong = verify(archive, target)
         print(f"  en->{target} step {step}: engine reproduces {len(pairs) - len(wrong)}/{len(pairs)}", flush=True)
         if not wrong:
             print(f"en->{target}: {len(archive)} bytes, {time.time() - started:.0f} s", flush=True)
@@ -320,7 +355,13 @@ def main() -> None:
     parser.add_argument("targets", nargs="*", default=["az", "ru"])
     parser.add_argument("--max-steps", type=int, default=6000)
     parser.add_argument("--out", type=Path, default=OUT, help=f"output folder (default {OUT})")
+    parser.add_argument("--verify", nargs=3, metavar=("ARCHIVE", "TARGET", "COMPUTE_TYPE"),
+                        help="(internal) check one archive in this process, print the wrong sentences as JSON")
     args = parser.parse_args()
+    if args.verify:
+        archive_path, target, compute_type = args.verify
+        print(json.dumps(verify_here(Path(archive_path), target, compute_type), ensure_ascii=False))
+        return
     warnings.filterwarnings("ignore", category=UserWarning, module="torch")  # nested-tensor/mask notices
     torch.set_num_threads(1)
     for target in args.targets:

@@ -149,6 +149,8 @@ def test_export_json_output_and_bad_format(project):
     assert result.exit_code == 0, result.output
     (item,) = json.loads(result.stdout)
     assert item["reviewed"] == 3 and item["refused"] is None and item["path"].endswith("dist/az/wco.json")
+    written = (project / "dist" / "az" / "wco.json").read_bytes()
+    assert "xəbər".encode() in written and b"\\u" not in written, "UTF-8, not \\uXXXX escapes"
     result = runner.invoke(app, ["export", "--to", "az", "--format", "pdf"])
     assert result.exit_code == 2 and "unknown format 'pdf'" in result.stderr
     result = runner.invoke(app, ["export", "--to", "xx", "--min-reviewed", "0"])  # was: dist/xx/ of English
