@@ -143,6 +143,30 @@ def test_an_installed_metadata_json_that_is_a_fifo_is_refused_without_blocking(t
         read_package(folder)
 
 
+def test_an_archive_that_is_a_fifo_is_refused_without_blocking(tmp_path):
+    """`models install FIFO` blocked in zipfile.is_zipfile (in a subprocess: a hang is a failure)."""
+    fifo = tmp_path / "pipe.argosmodel"
+    os.mkfifo(fifo)
+    command = [sys.executable, "-m", "l10n", "models", "install", str(fifo), "--dir", str(tmp_path / "pk")]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=30, cwd=tmp_path)
+    except subprocess.TimeoutExpired:
+        pytest.fail("models install blocked on a FIFO")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr == f"error: {fifo}: not an Argos package: not a regular file\n"
+    assert not (tmp_path / "pk").exists()
+
+
+def test_an_archive_with_too_many_members_is_refused_before_extracting(tmp_path, monkeypatch):
+    monkeypatch.setattr(install_module, "MAX_MEMBERS", 12)
+    entries = {**good_entries(), **{f"{GOOD_TOP}/extra/{i}.txt": b"x" for i in range(20)}}
+    path = make_archive(tmp_path / "many.argosmodel", entries)
+    with pytest.raises(L10nError, match=r"too many members \(\d+, at most 12\)"):
+        install_archive(path, tmp_path / "pk")
+    assert not (tmp_path / "pk").exists() or list((tmp_path / "pk").iterdir()) == []
+    assert install_module.MAX_MEMBERS < len(entries) and len(good_entries()) < 12
+
+
 def test_the_total_extracted_size_is_capped_before_extracting(tmp_path, monkeypatch):
     monkeypatch.setattr(install_module, "MAX_EXTRACTED_BYTES", 4096, raising=False)
     extracted = []

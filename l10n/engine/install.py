@@ -14,7 +14,8 @@ Resources are bounded from the sizes the zip declares, before anything is read
 of at most 1 MiB, :data:`MAX_EXTRACTED_BYTES` in all, no member over
 :data:`RATIO_CHECKED_BYTES` that expands more than :data:`MAX_COMPRESSION_RATIO`
 to 1, member names of at most :data:`MAX_NAME_LENGTH` characters and
-:data:`MAX_NAME_DEPTH` levels. Encrypted members and compression methods
+:data:`MAX_NAME_DEPTH` levels, at most :data:`MAX_MEMBERS` members; the archive
+itself must be a regular file (a FIFO is refused, not read). Encrypted members and compression methods
 zipfile cannot read (Deflate64, ...) are refused by name, and corrupt data is
 one line, as is every other refusal.
 """
@@ -26,6 +27,7 @@ import fcntl
 import lzma
 import os
 import shutil
+import stat
 import tempfile
 import zipfile
 import zlib
@@ -60,6 +62,9 @@ MAX_COMPRESSION_RATIO = 200
 #: (a 2000-deep path overflowed os.makedirs' recursion while extracting).
 MAX_NAME_LENGTH = 1024
 MAX_NAME_DEPTH = 32
+#: Argos packages hold 10-60 files (a stanza folder included); a central directory of a million
+#: tiny entries would only cost time and inodes.
+MAX_MEMBERS = 10_000
 _METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
 _METHOD_NAMES = {6: "implode", 9: "Deflate64", 93: "zstd", 95: "xz", 98: "PPMd", 99: "AES"}
 #: What zipfile, zlib, bz2 (OSError) and lzma raise on a damaged member.
@@ -72,14 +77,21 @@ def _shown(name: str) -> str:
 
 @contextlib.contextmanager
 def _open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
-    """The zip at ``path``; what zipfile finds broken in it is a one-line L10nError."""
-    if not zipfile.is_zipfile(path):
-        raise L10nError("not an Argos package: not a zip archive", path)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            yield archive
-    except zipfile.BadZipFile as err:
-        raise L10nError(f"corrupt archive: {err}", path) from None
+    """The zip at ``path``, read through one descriptor opened without blocking (a FIFO or a
+    device given as the archive is refused, not waited on); what zipfile finds broken in it is
+    a one-line L10nError."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    with open(fd, "rb") as fh:
+        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+            raise L10nError("not an Argos package: not a regular file", path)
+        os.set_blocking(fh.fileno(), True)
+        if not zipfile.is_zipfile(fh):
+            raise L10nError("not an Argos package: not a zip archive", path)
+        try:
+            with zipfile.ZipFile(fh) as archive:
+                yield archive
+        except zipfile.BadZipFile as err:
+            raise L10nError(f"corrupt archive: {err}", path) from None
 
 
 def validate_archive(path: Path) -> tuple[str, dict]:
@@ -92,7 +104,10 @@ def validate_archive(path: Path) -> tuple[str, dict]:
 def _check_members(archive: zipfile.ZipFile, path: Path) -> None:
     """Refuse, from the central directory alone, what would be unsafe or unbounded to extract."""
     total = 0
-    for info in archive.infolist():
+    members = archive.infolist()
+    if len(members) > MAX_MEMBERS:
+        raise L10nError(f"too many members ({len(members)}, at most {MAX_MEMBERS})", path)
+    for info in members:
         name = info.filename
         if len(name) > MAX_NAME_LENGTH:
             raise L10nError(f"member name too long ({len(name)} characters): {_shown(name)}", path)
