@@ -214,7 +214,8 @@ def test_an_entry_changed_in_another_editor_is_not_overwritten(client, project):
     edit_po(po_path(project), {HEADLINE: ("Poedit-də yazılıb", False)})
     before = po_path(project).read_bytes()
     reply = post(client, "approve", HEADLINE, "Brauzerdə yazılıb", base=f"[az] {HEADLINE}")
-    assert reply.status_code == 409 and "another editor" in reply.json()["error"]
+    assert reply.status_code == 409 and reply.json()["error"].startswith("locales/az/LC_MESSAGES/story.po: ")
+    assert "another editor" in reply.json()["error"]
     assert po_path(project).read_bytes() == before
 
 

@@ -2,8 +2,8 @@
 
 The server runs as the user runs it (``python -m l10n review --no-browser --port 0``), on a
 test project; the page is edited with the keyboard, reloaded, and the .po files are checked on
-disk with GNU msgfmt. Screenshots (1280x800) are kept in the test's tmp folder (pytest keeps the
-last three runs' folders) and their paths printed.
+disk with GNU msgfmt. Screenshots (1280x800) are kept as test artefacts in ``test-artifacts/review/``
+at the repository root (ignored by git; ``L10N_TEST_ARTIFACTS`` names another folder).
 """
 
 from __future__ import annotations
@@ -103,8 +103,13 @@ def page(browser, server):
     context.close()
 
 
+ARTIFACTS = Path(os.environ.get("L10N_TEST_ARTIFACTS") or Path(__file__).resolve().parent.parent / "test-artifacts")
+
+
 def shot(page, tmp_path: Path, name: str) -> Path:
-    path = tmp_path / f"review-{name}.png"
+    folder = ARTIFACTS / "review"
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.png"
     page.screenshot(path=str(path))
     print(f"screenshot: {path}")
     return path

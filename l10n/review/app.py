@@ -163,7 +163,8 @@ def create_app(session: ReviewSession, hosts: Iterable[str], token: str | None =
         except L10nError as err:
             from l10n.review.actions import ConflictError
 
-            return JSONResponse({"error": str(err)}, status_code=409 if isinstance(err, ConflictError) else 400)
+            return JSONResponse({"error": _shown(err, session)},
+                                status_code=409 if isinstance(err, ConflictError) else 400)
         return JSONResponse(html)
 
     routes = [
@@ -174,12 +175,22 @@ def create_app(session: ReviewSession, hosts: Iterable[str], token: str | None =
         Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
     ]
     async def user_error(request: Request, exc: Exception) -> Response:
-        return page("error.html", 400, message=str(exc), title="Cannot show this page")
+        return page("error.html", 400, message=_shown(exc, session), title="Cannot show this page")
 
     app = Starlette(routes=routes, middleware=[Middleware(Guard, hosts=list(hosts), token=token)],
                     exception_handlers={L10nError: user_error})
     app.state.token = token
     return app
+
+
+def _shown(err: L10nError, session: ReviewSession) -> str:
+    """The error as the page shows it: a path inside the project relative to its root."""
+    if err.path is not None:
+        try:
+            err.path = Path(err.path).resolve().relative_to(session.project.root).as_posix()
+        except ValueError:
+            pass
+    return str(err)
 
 
 def _change_from(data: object):

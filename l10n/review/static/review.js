@@ -104,11 +104,21 @@
     if (button.dataset.action === "use") {
       const box = seg.querySelector("textarea");
       box.value = button.dataset.text;
+      seg.classList.add("dirty");
       focusSegment(seg);
       return;
     }
     const fresh = await act(seg, button.dataset.action);
     if (fresh) focusSegment(fresh);
+  });
+
+  document.addEventListener("input", (event) => {
+    const seg = segmentOf(event.target);
+    if (seg && event.target.matches("textarea")) seg.classList.add("dirty");
+  });
+
+  window.addEventListener("beforeunload", (event) => {
+    if (document.querySelector(".segment.dirty")) event.preventDefault();
   });
 
   document.addEventListener("focusin", (event) => {
