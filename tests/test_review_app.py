@@ -100,6 +100,9 @@ def test_a_stale_entry_shows_the_word_diff_of_its_english(client):
 def test_draft_engine_memory_glossary_and_findings_are_shown(client):
     page = client.get("/article/story/az").text
     assert '<span class="engine">fake-1 az</span>' in page
+    # an edited draft shows the raw machine draft beside it; an unedited one says so
+    assert '<span class="draft-text" lang="az">[az] Exports of oil rose sharply.</span>' in page
+    assert page.count("the translation is this draft, unedited") == 5
     # the committee sentence is reviewed in the other article: an exact memory match from there
     assert '<span class="source-doc">other</span>' in page and COMMITTEE_AZ in page
     assert "World Customs Organization</span> → <span class=\"term-rendering\" lang=\"az\">Ümumdünya Gömrük Təşkilatı" in page
@@ -325,3 +328,23 @@ def test_review_help_names_the_options():
     result = CliRunner().invoke(cli_app, ["review", "--help"])
     assert result.exit_code == 0
     assert "--port" in result.output and "--no-browser" in result.output and "--to" in result.output
+
+
+def test_an_article_path_serves_that_article_only(project):
+    session = open_session([str(project / "source" / "story.txt")], None)
+    assert list(session.documents) == ["story"] and session.languages == ("az", "ru")
+    client = TestClient(create_app(session, hosts=["testserver"], token=TOKEN))
+    assert client.get("/article/story/ru").status_code == 200  # no ru catalog yet: the page says so
+    assert "No catalog for ru yet" in client.get("/article/story/ru").text
+    assert client.get("/article/other/az").status_code == 404
+    reply = client.post("/api/story/ru", content=json.dumps({"action": "save", "msgid": HEADLINE, "text": "x"}),
+                        headers={"content-type": "application/json", "x-review-token": TOKEN})
+    assert reply.status_code == 400 and "run `l10n translate` first" in reply.json()["error"]
+    assert not (project / "locales" / "ru").exists()
+
+
+def test_a_malformed_catalog_is_a_clean_error_page(client, project):
+    po_path(project).write_text('msgid "x"\nmsgstr "unclosed\n', encoding="utf-8")
+    page = client.get("/article/story/az")
+    assert page.status_code == 400
+    assert "locales/az/LC_MESSAGES/story.po:" in page.text and "Traceback" not in page.text
