@@ -39,25 +39,36 @@ def built(tmp_path_factory):
     return build_project(tmp_path_factory.mktemp("review-browser-template"))
 
 
-@pytest.fixture
-def project(built, tmp_path):
-    root = tmp_path / "project"
+@pytest.fixture(scope="module")
+def served(built, tmp_path_factory):
+    """One ``l10n review`` for the module, on a copy of the project: yields (root, URL). Stopped with Ctrl-C
+    (SIGINT), which must end it cleanly: exit 0, no traceback."""
+    root = tmp_path_factory.mktemp("review-browser") / "project"
     shutil.copytree(built, root)
-    return root
-
-
-@pytest.fixture
-def server(project):
-    """``l10n review`` on the project: yields its URL; stopped with Ctrl-C (SIGINT), which must end it cleanly."""
-    proc = subprocess.Popen([sys.executable, "-m", "l10n", "review", str(project), "--to", "az", "--no-browser",
+    proc = subprocess.Popen([sys.executable, "-m", "l10n", "review", str(root), "--to", "az", "--no-browser",
                              "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
                             env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = _read_url(proc)
-    yield url
+    yield root, url
     proc.send_signal(signal.SIGINT)
     out, err = proc.communicate(timeout=20)
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "Stopped." in out
+
+
+@pytest.fixture
+def project(served, built):
+    """The served project, reset to the built one before each test (the server reads the disk per request)."""
+    root, _url = served
+    for folder in ("locales", "source"):
+        shutil.rmtree(root / folder)
+        shutil.copytree(built / folder, root / folder)
+    return root
+
+
+@pytest.fixture
+def server(served, project):
+    return served[1]
 
 
 def _read_url(proc: subprocess.Popen, timeout: float = 30) -> str:
@@ -77,7 +88,7 @@ def _read_url(proc: subprocess.Popen, timeout: float = 30) -> str:
     raise AssertionError(f"no URL from l10n review: {seen!r} {proc.stderr.read()!r}")
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
