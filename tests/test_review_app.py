@@ -102,11 +102,13 @@ def test_draft_engine_memory_glossary_and_findings_are_shown(client):
     assert '<span class="engine">fake-1 az</span>' in page
     # an edited draft shows the raw machine draft beside it; an unedited one says so
     assert '<span class="draft-text" lang="az">[az] Exports of oil rose sharply.</span>' in page
-    assert page.count("the translation is this draft, unedited") == 5
+    assert page.count("(the translation: not edited yet)") == 5
     # the committee sentence is reviewed in the other article: an exact memory match from there
     assert '<span class="source-doc">other</span>' in page and COMMITTEE_AZ in page
     assert "World Customs Organization</span> → <span class=\"term-rendering\" lang=\"az\">Ümumdünya Gömrük Təşkilatı" in page
     assert "✗ not in the translation" in page
+    assert ('The <mark class="term-en" title="glossary: Ümumdünya Gömrük Təşkilatı">World Customs Organization</mark>'
+            ' praised them.</div>') in page
     assert 'class="check-name">glossary</span>' in page and 'class="check-name">brackets</span>' in page
 
 

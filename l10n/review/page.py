@@ -53,6 +53,7 @@ class EntryView:
     diff: list[DiffPiece] = field(default_factory=list)
     memory: list[MemoryMatch] = field(default_factory=list)
     terms: list[TermView] = field(default_factory=list)
+    english: list[tuple[str, str | None]] = field(default_factory=list)  # the msgid in pieces; a term's rendering
     findings: list[tuple[str, str]] = field(default_factory=list)  # (check, message)
 
 
@@ -156,8 +157,11 @@ def entry_view(
             view.diff = word_diff(entry.previous_msgid or "", msgid)
         if view.state != UNTRANSLATED:
             view.findings = check_entry(entry, CheckContext(lang, glossary))
+    view.english = [(msgid, None)]
     if glossary is not None:
-        for match in glossary.find(msgid, lang):
+        matches = glossary.find(msgid, lang)
+        view.english = _marked(msgid, [(m.start, m.end, m.term.rendering(lang) or "") for m in matches])
+        for match in matches:
             term = match.term
             rendering = term.rendering(lang) or ""
             if any(t.source == term.source for t in view.terms):
@@ -165,6 +169,20 @@ def entry_view(
             found = rendering_found(rendering, view.translation, lang, exact=term.kept(lang))
             view.terms.append(TermView(term.source, rendering, term.kept(lang), bool(view.translation) and found))
     return view
+
+
+def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str | None]]:
+    """``text`` cut at the glossary matches: (piece, rendering) for a term, (piece, None) between them."""
+    out: list[tuple[str, str | None]] = []
+    at = 0
+    for start, end, rendering in spans:
+        if start > at:
+            out.append((text[at:start], None))
+        out.append((text[start:end], rendering))
+        at = end
+    if at < len(text):
+        out.append((text[at:], None))
+    return out
 
 
 def article_view(session: ReviewSession, doc: Document, lang: str, *, with_memory: bool = True) -> ArticleView:
