@@ -350,3 +350,12 @@ def test_a_malformed_catalog_is_a_clean_error_page(client, project):
     page = client.get("/article/story/az")
     assert page.status_code == 400
     assert "locales/az/LC_MESSAGES/story.po:" in page.text and "Traceback" not in page.text
+
+
+def test_an_article_gone_unreadable_is_an_error_page_not_a_traceback(client, project):
+    source = project / "source" / "story.txt"
+    source.unlink()
+    source.mkdir()  # replaced by a folder while the server runs
+    page = client.get("/article/story/az")
+    assert page.status_code in (400, 500) and "Traceback" not in page.text
+    assert "story.txt" in page.text

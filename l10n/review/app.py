@@ -177,8 +177,13 @@ def create_app(session: ReviewSession, hosts: Iterable[str], token: str | None =
     async def user_error(request: Request, exc: Exception) -> Response:
         return page("error.html", 400, message=_shown(exc, session), title="Cannot show this page")
 
+    async def disk_error(request: Request, exc: Exception) -> Response:
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        return page("error.html", 500, message=f"{where}{getattr(exc, 'strerror', None) or exc}",
+                    title="Cannot read the project")
+
     app = Starlette(routes=routes, middleware=[Middleware(Guard, hosts=list(hosts), token=token)],
-                    exception_handlers={L10nError: user_error})
+                    exception_handlers={L10nError: user_error, OSError: disk_error})
     app.state.token = token
     return app
 
