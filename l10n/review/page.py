@@ -21,7 +21,7 @@ from l10n.catalog.model import (
 from l10n.glossary import Glossary, rendering_found
 from l10n.project import Document
 from l10n.review.diff import DiffPiece, word_diff
-from l10n.review.memory import Memory, MemoryMatch
+from l10n.review.memory import Memory, MemoryMatch, open_memory
 from l10n.review.session import ReviewSession
 from l10n.segment.layout import HEADING, LIST_ITEM, NUMBERED_ITEM
 from l10n.store import DraftStore, StoredDraft
@@ -185,7 +185,7 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str
     return out
 
 
-def article_view(session: ReviewSession, doc: Document, lang: str, *, with_memory: bool = True) -> ArticleView:
+def article_view(session: ReviewSession, doc: Document, lang: str) -> ArticleView:
     """The page data of ``doc`` in ``lang``: its layout, and per distinct segment its entry's view."""
     from l10n.catalog.files import read_catalog
     from l10n.segment import read_source, segment_article
@@ -195,13 +195,8 @@ def article_view(session: ReviewSession, doc: Document, lang: str, *, with_memor
     entries = catalog_entries(found.po if found else None)
     store = DraftStore(session.project.store_path)
     glossary = _glossary(session)
-    memory = None
-    warnings: list[str] = []
-    if with_memory:
-        from l10n.review.memory import open_memory
-
-        memory = open_memory(session.project, lang)
-        warnings += memory.warnings
+    memory = open_memory(session.project, lang)
+    warnings = list(memory.warnings)
     views: dict[str, EntryView] = {}
     groups: list[Group] = []
     blocks: dict[int, Block] = {}
@@ -223,13 +218,11 @@ def article_view(session: ReviewSession, doc: Document, lang: str, *, with_memor
 
 
 def entry_of(session: ReviewSession, doc: Document, lang: str, msgid: str) -> EntryView:
-    """The view of one segment after an action (the article's memory is not re-read for it)."""
+    """The view of one segment as it is on disk now (after an action)."""
     from l10n.catalog.files import read_catalog
 
     found = read_catalog(session.po_path(doc, lang))
     entry = catalog_entries(found.po if found else None).get(msgid)
-    from l10n.review.memory import open_memory
-
     return entry_view(msgid, _line(entry), entry, doc=doc.name, lang=lang, store=DraftStore(session.project.store_path),
                       memory=open_memory(session.project, lang), glossary=_glossary(session))
 
@@ -270,6 +263,16 @@ class Progress:
 
 
 def progress_of(session: ReviewSession, doc: Document, lang: str) -> Progress:
-    """Reviewed / total distinct segments of one article and language (for the index page and after actions)."""
-    view = article_view(session, doc, lang, with_memory=False)
-    return Progress(doc.name, lang, view.reviewed, view.total, view.counts, view.catalog_exists)
+    """Reviewed / total distinct segments of one article and language (for the index page and after actions):
+    the article's segments against its catalog, nothing else looked up."""
+    from l10n.catalog.files import read_catalog
+    from l10n.segment import read_source, segment_article
+
+    msgids = {m for m in (msgid_for(seg.text) for seg in segment_article(read_source(doc.source)).segments) if m.strip()}
+    found = read_catalog(session.po_path(doc, lang))
+    entries = catalog_entries(found.po if found else None)
+    counts = dict.fromkeys(STATES, 0)
+    for msgid in msgids:
+        entry = entries.get(msgid)
+        counts[entry_state(entry) if entry is not None else UNTRANSLATED] += 1
+    return Progress(doc.name, lang, counts[REVIEWED], len(msgids), counts, found is not None)
