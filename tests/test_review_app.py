@@ -359,3 +359,14 @@ def test_an_article_gone_unreadable_is_an_error_page_not_a_traceback(client, pro
     page = client.get("/article/story/az")
     assert page.status_code in (400, 500) and "Traceback" not in page.text
     assert "story.txt" in page.text
+
+
+def test_the_server_listens_on_loopback_only():
+    from l10n.review.server import bind
+
+    sock = bind(0)
+    try:
+        host, port = sock.getsockname()
+    finally:
+        sock.close()
+    assert host == "127.0.0.1" and port > 0
