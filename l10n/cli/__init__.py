@@ -11,6 +11,7 @@ from l10n.cli import (  # noqa: E402,F401
     commands_models,
     commands_postedit,
     commands_quality,
+    commands_review,
     commands_segment,
 )
 from l10n.cli._app import app
