@@ -79,6 +79,10 @@ def export(
         typer.Option("--output", "-o", help="Output folder. Default: dist/<lang>/ in the project.",
                      show_default=False),
     ] = None,
+    allow_html: Annotated[
+        bool, typer.Option("--allow-html", help="Keep a Markdown article's raw HTML in the html page "
+                           "(default: shown as text).")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Write localized articles rebuilt with the source layout; refuse under-reviewed ones (exit 1)."""
@@ -88,7 +92,7 @@ def export(
 
     results = [r for lang in split_languages(to)
                for r in export_paths(paths or [], lang, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
-                                     fallback=fallback)]
+                                     fallback=fallback, allow_html=allow_html)]
     if json_out:
         print_json([r.as_dict() for r in results])
     else:
