@@ -259,12 +259,12 @@ def _text_body(text: str, pieces: Sequence[Piece], code: Sequence[tuple[int, int
     for tag, inner, _start in blocks:
         if tag == "pre":
             lines.append(f"<pre><code>{inner[0]}</code></pre>")
-        elif tag == "table":
-            lines.append("<table>\n" + "\n".join(inner) + "\n</table>")
-        elif tag == "ul":
-            lines.append("<ul>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + "\n</ul>")
+        elif tag.split()[0] == "table":
+            lines.append(f"<{tag}>\n" + "\n".join(inner) + "\n</table>")
+        elif tag.split()[0] == "ul":
+            lines.append(f"<{tag}>\n" + "\n".join(f"<li>{x}</li>" for x in inner) + "\n</ul>")
         else:
-            lines.append(f"<{tag}>{inner[0]}</{tag}>")
+            lines.append(f"<{tag}>{inner[0]}</{tag.split()[0]}>")
     return "\n".join(lines)
 
 
@@ -300,13 +300,15 @@ def _paragraph_blocks(text: str, pieces: Sequence[Piece], mark: bool) -> list[Bl
     blocks: list[Block] = []
     for indexes in paragraphs.values():
         first = pieces[indexes[0]].segment
+        whole = mark and all(pieces[i].filled == "source" for i in indexes)  # lang="en" on the block
         outputs = []
         for i in indexes:
             out = linked_text(" ".join(parts[2 * i + 1].split()))
-            english = mark and pieces[i].filled == "source" and out
+            english = mark and not whole and pieces[i].filled == "source" and out
             outputs.append(f'<span lang="en">{out}</span>' if english else out)
         if first.kind in (TABLE_HEADER, TABLE_CELL):
-            blocks.append(("table", _table_rows([pieces[i].segment for i in indexes], outputs), first.start))
+            blocks.append(("table" + (' lang="en"' if whole else ""),
+                           _table_rows([pieces[i].segment for i in indexes], outputs), first.start))
             continue
         if first.heading:
             tag = f"h{first.level or (1 if not blocks else 2)}"
@@ -325,7 +327,7 @@ def _paragraph_blocks(text: str, pieces: Sequence[Piece], mark: bool) -> list[Bl
         inner = [" ".join("".join(item).split()).replace(" <br> ", "<br>") for item in items]
         inner = [x for x in inner if x]
         if inner:
-            blocks.append((tag, inner, first.start))
+            blocks.append((tag + (' lang="en"' if whole else ""), inner, first.start))
     return blocks
 
 

@@ -10,7 +10,6 @@ refused too). Bare URLs and e-mail addresses become links (linkify-it-py), strik
 
 from __future__ import annotations
 
-import contextvars
 import functools
 import html
 import re
@@ -55,10 +54,11 @@ def safe_url(url: str) -> bool:
 
 #: A link target that :func:`safe_url` refused, as it goes from normalizeLink to validateLink.
 _REFUSED = "\x00refused:"
-_refusals: contextvars.ContextVar[list[str] | None] = contextvars.ContextVar("refusals", default=None)
-#: ``](target)`` in text that is no CommonMark link (a control character in it...): a lenient
-#: renderer would still link it, so the check reports its target too.
-_LOOSE_TAIL = re.compile(r"\]\(\s*<?([^\s<>()]+)")
+#: What a refused link or image leaves as text, ``](target)``, and an autolink ``<scheme:...>``; also
+#: ``](target)`` that is no CommonMark link (a control character in the target): a lenient renderer would
+#: still link it, so the check reports it too.
+_LOOSE_TAIL = re.compile(r"\]\(\s*<?((?:[^\s<>()]|[\t\n\r](?=[^\s<>()]))+)")  # a browser drops tabs and breaks
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*)>")
 
 
 @functools.cache
@@ -71,12 +71,7 @@ def renderer(allow_html: bool = False):
     normalize = md.normalizeLink
 
     def normalize_link(url: str) -> str:
-        if safe_url(url):
-            return normalize(url)
-        found = _refusals.get()
-        if found is not None:
-            found.append(url)
-        return _REFUSED + url
+        return normalize(url) if safe_url(url) else _REFUSED + url
 
     md.normalizeLink = normalize_link
     md.validateLink = lambda url: not url.startswith(_REFUSED)
@@ -93,19 +88,20 @@ def inline_html(text: str, allow_html: bool = False, references: dict | None = N
 
 
 def refused_targets(text: str) -> list[str]:
-    """The link and image targets of ``text`` that :func:`inline_html` refuses, and those of ``](target)``
-    text a lenient renderer would link, in the order of the text."""
+    """The link and image targets of ``text`` that :func:`inline_html` refuses (and ``](target)`` text a
+    lenient renderer would link), as the text spells them, in order; none inside code spans."""
+    from markdown_it.common.utils import unescapeAll
+
     found: list[str] = []
-    token = _refusals.set(found)
-    try:
-        tokens = renderer().parseInline(text, {})
-    finally:
-        _refusals.reset(token)
-    stack = [child for tok in tokens for child in (tok.children or [])][::-1]
+    stack = [child for tok in renderer().parseInline(text, {}) for child in (tok.children or [])][::-1]
     while stack:
         tok = stack.pop()
-        if tok.type == "text":
-            found += [m.group(1) for m in _LOOSE_TAIL.finditer(tok.content) if not safe_url(m.group(1))]
+        if tok.type == "text":  # what is left as text, entities decoded
+            found += [m.group(1) for pattern in (_LOOSE_TAIL, _AUTOLINK) for m in pattern.finditer(tok.content)
+                      if not safe_url(m.group(1))]
         stack += (tok.children or [])[::-1]
+    spelt = {unescapeAll(m.group(1)): m.group(1) for pattern in (_LOOSE_TAIL, _AUTOLINK)
+             for m in pattern.finditer(text)}
+    found = list(dict.fromkeys(spelt.get(t, t) for t in found))
     at = {t: (text.find(t) if t in text else len(text)) for t in found}
     return sorted(found, key=lambda t: at[t])
