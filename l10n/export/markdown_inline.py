@@ -83,7 +83,7 @@ def renderer(allow_html: bool = False):
 def inline_html(text: str, allow_html: bool = False, references: dict | None = None) -> str:
     """``text`` with its inline Markdown as HTML tags and everything else escaped; ``references``: the
     article's link reference definitions (``[label]: url``)."""
-    env = {"references": dict(references)} if references else {}
+    env = {"references": {k: v for k, v in references.items() if safe_url(v.get("href", ""))}} if references else {}
     return renderer(allow_html).renderInline(text, env)
 
 

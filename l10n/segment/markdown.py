@@ -62,8 +62,9 @@ class Leaf:
 
 @dataclass(frozen=True)
 class MarkdownLayout:
-    """``events``: ("open", tag, attrs) | ("close", tag) | ("leaf", index) | ("code", start, end) |
-    ("html", start, end) | ("hr",), in document order; ``code``: code blocks (start, end)."""
+    """``events``: ("open", tag, attrs) | ("close", tag) | ("leaf", index) | ("code", start, end, code) |
+    ("html", start, end, "html" or "front matter") | ("hr",), in document order; ``code``: the code blocks
+    (start, end: fences included)."""
 
     leaves: list[Leaf]
     events: list[tuple]
@@ -85,27 +86,29 @@ def markdown_layout(text: str) -> MarkdownLayout:
     """The leaves and block events of a Markdown article (see the module docstring)."""
     env: dict = {}
     tokens = parser().parse(text, env)
-    starts = _line_starts(text)
-    walk = _Walk(text, starts)
+    walk = _Walk(text, _line_spans(text))
     for i, tok in enumerate(tokens):
         walk.token(tokens, i, tok)
     return MarkdownLayout(walk.leaves, walk.events, walk.code, walk.front_matter, env.get("references", {}))
 
 
-def _line_starts(text: str) -> list[int]:
-    starts = [0]
-    find = text.find
-    pos = find("\n")
-    while pos >= 0:
-        starts.append(pos + 1)
-        pos = find("\n", pos + 1)
-    starts.append(len(text) + 1)
-    return starts
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
+
+
+def _line_spans(text: str) -> list[Span]:
+    """(start, end without the line break) of every line, as markdown-it counts them (\r\n, \r or \n)."""
+    spans = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and spans:
+            break
+        line = m.group(0)
+        spans.append((m.start(), m.end() - (len(line) - len(line.rstrip("\r\n")))))
+    return spans
 
 
 class _Walk:
-    def __init__(self, text: str, starts: list[int]):
-        self.text, self.starts = text, starts
+    def __init__(self, text: str, lines: list[Span]):
+        self.text, self.lines = text, lines
         self.leaves: list[Leaf] = []
         self.events: list[tuple] = []
         self.code: list[Span] = []
@@ -116,17 +119,13 @@ class _Walk:
         self.cell = 0
 
     def line(self, n: int) -> Span:
-        """(start, end) of line ``n`` (0-based) without its line break (and \\r)."""
-        s, e = self.starts[n], self.starts[n + 1] - 1
-        if e > s and self.text[e - 1] == "\r":
-            e -= 1
-        return s, e
+        """(start, end) of line ``n`` (0-based) without its line break."""
+        return self.lines[n] if n < len(self.lines) else (len(self.text), len(self.text))
 
     def block_span(self, tok) -> Span:
+        """From the start of the block's first line to the end of its last (line break not included)."""
         a, b = tok.map
-        s = self.starts[a]
-        e = self.starts[min(b, len(self.starts) - 1)] - 1 if b < len(self.starts) - 1 else len(self.text)
-        return s, max(s, min(e, len(self.text)))
+        return self.line(a)[0], self.line(max(a, b - 1))[1]
 
     def token(self, tokens, i, tok) -> None:
         t = tok.type
@@ -195,7 +194,7 @@ class _Walk:
             return
         lines = self.content_lines(tok)
         if tag[0] == "h":
-            self.add_leaf(HEADING, tag, lines, _units(self.text, lines, self.starts), level=level)
+            self.add_leaf(HEADING, tag, lines, _units(self.text, lines), level=level)
             return
         kind, depth, ordinal = PARAGRAPH, 0, 0
         for container, number in self.containers:
@@ -213,11 +212,11 @@ class _Walk:
         if (kind == PARAGRAPH and len(lines) > 1 and children and children[0].type == "image"
                 and _IMAGE_LINE.match(self.text, *lines[0])):
             self.events.append(("open", "figure", {}))
-            self.add_leaf(PARAGRAPH, "", lines[:1], _units(self.text, lines[:1], self.starts))
-            self.add_leaf(CAPTION, "figcaption", lines[1:], _units(self.text, lines[1:], self.starts))
+            self.add_leaf(PARAGRAPH, "", lines[:1], _units(self.text, lines[:1]))
+            self.add_leaf(CAPTION, "figcaption", lines[1:], _units(self.text, lines[1:]))
             self.events.append(("close", "figure"))
             return
-        units = _units(self.text, lines, self.starts)
+        units = _units(self.text, lines)
         units = _inside_emphasis(self.text, units, children)
         self.add_leaf(kind, "p", lines, units, level=level, ordinal=ordinal, hidden=hidden)
 
@@ -239,7 +238,7 @@ class _Walk:
         self.events.append(("leaf", len(self.leaves) - 1))
 
 
-def _units(text: str, lines: tuple[Span, ...], starts: list[int]) -> list[Span]:
+def _units(text: str, lines: tuple[Span, ...]) -> list[Span]:
     """A leaf's lines joined into units, split where a line's prefix holds a marker or a hard break ends a line."""
     units: list[Span] = []
     broke = False  # the line before ended in a hard break
@@ -268,6 +267,7 @@ def _units(text: str, lines: tuple[Span, ...], starts: list[int]) -> list[Span]:
 
 def _inside_emphasis(text: str, units: list[Span], children) -> list[Span]:
     """One unit wrapped whole in ``*...*``, ``**...**`` or ``_..._``: the unit without the marks."""
+    children = [c for c in children if c.type != "text" or c.content]
     if len(units) != 1 or len(children) < 3:
         return units
     first, last = children[0], children[-1]
