@@ -42,6 +42,9 @@ _CELL_PIPE = re.compile(r"(?<!\\)\|")
 _IMAGE_LINE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)[ \t]*$")
 
 Span = tuple[int, int]
+#: Quotations and lists nested deeper than this are not parsed (markdown-it-py's guard against deep
+#: recursion; its CommonMark preset has 20): their text is left untranslated, as it is in the source.
+MAX_NESTING = 100
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,7 +82,8 @@ def parser():
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
-    return MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
+    return md.enable(["table", "strikethrough"]).use(front_matter_plugin)
 
 
 def markdown_layout(text: str) -> MarkdownLayout:
