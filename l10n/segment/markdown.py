@@ -191,10 +191,11 @@ class _Walk:
     def inline(self, tok) -> None:
         tag, level, style, hidden = self.pending
         if tag in ("th", "td"):
-            span = self.row[self.cell] if self.cell < len(self.row) else (0, 0)
+            span = self.row[self.cell] if self.cell < len(self.row) else None  # a missing cell: an empty <td>
             self.cell += 1
             kind = TABLE_HEADER if tag == "th" else TABLE_CELL
-            self.add_leaf(kind, tag, (span,), (span,) if span[0] < span[1] else (), style=style)
+            lines = (span,) if span and span[0] < span[1] else ()
+            self.add_leaf(kind, tag, lines, lines, style=style)
             return
         lines = self.content_lines(tok)
         if tag[0] == "h":
