@@ -10,6 +10,8 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.export.html import render_html
 from l10n.export.plan import plan
@@ -200,3 +202,28 @@ def test_news_lines(line, news):
     from l10n.segment.datelines import is_news_line
 
     assert is_news_line(line) is news
+
+
+_MD_PIECES = st.sampled_from([
+    "# ", "## ", "- ", "  - ", "1. ", "2) ", "> ", "> > ", "    ", "```\n", "~~~\n", "---\n", "***\n", "===\n",
+    "| a | b |\n|---|---|\n", "<div>\n", "</div>\n", "<!-- c -->\n", "[r]: https://a.az\n", "\n", "\n\n", "\r\n",
+    "  \n", "\\\n", "\t", "Word", "word.", " The end. ", "*em*", "**strong**", "_u_", "`c. d`", "[l](https://a.az)",
+    "![i](p.png)", "By Jane Doe", "Updated 10:00 GMT", "---\ntitle: T\ntags: [a, b]\n---\n", "é", "«Цитата.»",
+])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_MD_PIECES, max_size=25).map("".join))
+def test_any_markdown_keeps_offsets_round_trips_and_nests(source):
+    article = segment_article(source, markdown=True)
+    previous_end = 0
+    for s in article.segments:
+        assert source[s.start:s.end] == s.text and s.start >= previous_end and s.text == s.text.strip()
+        previous_end = s.end
+    pieces = plan(article.segments, {}, "source")
+    assert render_md(source, pieces, True) == source
+    page = render_html(source, pieces, "ru", "T", markdown=True, code=article.code, layout=article.layout)
+    checker = _Nesting()
+    checker.feed(page)
+    checker.close()
+    assert checker.stack == []
