@@ -1,4 +1,7 @@
-"""Article layout: paragraphs (blank-line separated), Markdown headings and list items.
+"""Plain-text article layout: paragraphs (blank-line separated), headings, list items, quotes, tables.
+
+A ``.txt`` article's layout, found by these heuristics (a ``.md`` article is parsed as CommonMark
+instead, :mod:`l10n.segment.markdown`; this module also holds the block kinds both share).
 
 Produces *units*: spans of the text that the sentence splitter works on, each
 with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets and ``•``,
