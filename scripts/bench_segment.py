@@ -11,8 +11,10 @@ string (7,600 chars/s on 0.5 MB, 1,100 chars/s on 3 MB here), so a smaller
 ``--pysbd-whole-mb`` flatters it.
 
 Prints chars/s per paragraph and as one whole string for both segmenters, the
-ratios, the golden-rules score of both, and a linearity check of l10n on
-growing and adversarial inputs. The text is generated here with a fixed seed
+ratios, the golden-rules score of both, a linearity check of l10n on growing
+and adversarial inputs, and l10n's chars/s on the same text as a Markdown article
+(headings, nested lists, quotations, emphasis, links, tables, front matter:
+parsed by markdown-it-py, then segmented) beside its plain-text rate. The text is generated here with a fixed seed
 from the golden rules (../shared/bench/golden_rules_en.json, if present), the
 sample article and a few news sentences; nothing large is vendored.
 """
@@ -63,6 +65,31 @@ def build_corpus(target_chars: int, seed: int = 2024) -> list[str]:
         paragraphs.append(para)
         size += len(para) + 2
     return paragraphs
+
+
+def as_markdown(paragraphs: list[str], seed: int = 2024) -> str:
+    """The paragraphs as a Markdown article: front matter, headings, lists (some nested), quotations,
+    emphasis and links inside sentences, a table now and then."""
+    rng = random.Random(seed)
+    out = ["---\ntitle: Customs news\ndescription: A generated article.\ntags: [customs, trade]\ndate: 2026-12-03\n---"]
+    for i, para in enumerate(paragraphs):
+        words = para.split(" ")
+        if len(words) > 6:
+            k = rng.randrange(1, len(words) - 2)
+            words[k] = f"*{words[k]}*" if rng.random() < 0.5 else f"[{words[k]}](https://a.az/{i})"
+        para = " ".join(words)
+        r = rng.random()
+        if i % 12 == 0:
+            out.append(f"## {' '.join(para.split()[:6]).strip('.')}")
+        elif r < 0.15:
+            out.append("\n".join(f"- {line}" if n % 3 else f"  - {line}" for n, line in enumerate(para.split(". "))))
+        elif r < 0.25:
+            out.append("\n".join(f"> {line}" for line in para.split("\n")))
+        elif r < 0.28:
+            out.append("| Sector | Growth |\n|---|--:|\n| Oil & gas | -1.3% |\n| Non-oil | 4.1% |")
+        else:
+            out.append(para)
+    return "\n\n".join(out) + "\n"
 
 
 def timed(fn, repeat: int = 1) -> float:
@@ -127,6 +154,25 @@ def main() -> None:
         print(f"pySBD  golden rules   {golden_score(seg.segment)}/52")
         print(f"ratio per paragraph   l10n/pySBD = {p_para / l10n_para:.1f}x (target >= 5)")
         print(f"ratio whole string    l10n/pySBD = {(n / l10n_whole) / (len(w_text) / p_whole):.1f}x")
+
+    markdown = as_markdown(paragraphs)
+    plain_md = timed(lambda: segment_text(markdown), repeat=2)
+    md_whole = timed(lambda: segment_text(markdown, markdown=True), repeat=2)
+    print(f"Markdown article of {len(markdown):,} chars ({len(segment_text(markdown, markdown=True)):,} segments):")
+    print(f"  l10n as Markdown (markdown-it-py + sentences) {rate(len(markdown), md_whole)}")
+    print(f"  l10n as plain text, same text                 {rate(len(markdown), plain_md)}"
+          f"   Markdown costs {md_whole / plain_md:.1f}x")
+    for frac in (0.25, 1.0):
+        part = markdown[: int(len(markdown) * frac)]
+        print(f"  linearity {len(part):>10,} chars  {rate(len(part), timed(lambda: segment_text(part, markdown=True)))}")
+    md_adversarial = {
+        "1,000 nested quotes": "> " * 1000 + "Deep.\n",
+        "nested lists 200 deep": "".join("  " * d + "- item\n" for d in range(200)),
+        "**a run of 100k": "**a " * 100_000,
+        "a 100k-line paragraph": "word word\n" * 100_000,
+    }
+    for name, text in md_adversarial.items():
+        print(f"  {name:<40} {len(text):>10,} chars {rate(len(text), timed(lambda: segment_text(text, markdown=True)))}")
 
     print("linearity of l10n on one whole string (chars/s should stay flat):")
     for frac in (0.25, 0.5, 1.0):

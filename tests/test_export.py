@@ -47,7 +47,8 @@ def _write_catalog(root: Path, doc: str, lang: str, translate, flags=None) -> Pa
     po = polib.POFile()
     po.metadata = {"Language": lang, "Content-Type": "text/plain; charset=UTF-8",
                    "Content-Transfer-Encoding": "8bit", "MIME-Version": "1.0"}
-    for text in dict.fromkeys(s.text for s in segment_text(source.read_text(encoding="utf-8"))):
+    for text in dict.fromkeys(s.text for s in segment_text(source.read_text(encoding="utf-8"),
+                                                             markdown=source.suffix == ".md")):
         po.append(polib.POEntry(msgid=text, msgstr=translate(text), flags=(flags(text) if flags else [])))
     path = root / "locales" / lang / "LC_MESSAGES" / f"{doc}.po"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -218,11 +219,12 @@ def test_html_is_a_valid_standalone_page(tmp_path):
     checker.close()
     assert checker.stack == []
     assert checker.lang == "az"
-    assert checker.tags == ["html", "head", "meta", "title", "body", "article", "h1", "p", "h2", "blockquote", "p"]
+    assert checker.tags == ["html", "head", "meta", "meta", "title", "style", "body", "article", "h1", "p", "h2",
+                            "blockquote", "p"]
     assert checker.text["title"] == ["Gömrük news"]
     assert checker.text["h2"] == ["Next steps <b>&</b>"]  # escaped in the page, text again when parsed
     assert "Next steps &lt;b&gt;&amp;&lt;/b&gt;" in page
-    assert checker.text["p"][0] == "Azerbaijani customs is successful. The WCO agreed. It met in 2021."
+    assert " ".join(checker.text["p"][0].split()) == "Azerbaijani customs is successful. The WCO agreed. It met in 2021."
 
 
 def test_html_title_falls_back_to_the_first_sentence():
@@ -311,7 +313,7 @@ def test_rebuild_identity_property(parts, lead):
 def test_html_lists_blockquotes_and_numbered_lines():
     text = ("Intro text. More text\nwrapped here.\n\n- First item. Second sentence.\n- Second item.\n\n"
             "1. One.\n2. Two.\n\n> Quoted line.\n> Second quoted.\n")
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    page = render_html(text, plan(segment_text(text), {}, "source"), "en", "T")
     assert "<p>Intro text. More text wrapped here.</p>" in page
     assert "<ul>\n<li>First item. Second sentence.</li>\n<li>Second item.</li>\n</ul>" in page
     assert "<p>1. One.<br>2. Two.</p>" in page
@@ -323,7 +325,7 @@ def test_html_lists_blockquotes_and_numbered_lines():
 
 def test_html_markdown_table_is_a_table_of_the_cell_segments():
     text = "Intro.\n\n| Sector | Growth |\n|---|--:|\n| Oil & gas | -1.3% |\n| Non-oil | 4.1% |\n\nAfter."
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    page = render_html(text, plan(segment_text(text), {}, "source"), "en", "T")
     assert (
         "<table>\n<tr><th>Sector</th><th>Growth</th></tr>\n<tr><td>Oil &amp; gas</td><td>-1.3%</td></tr>\n"
         "<tr><td>Non-oil</td><td>4.1%</td></tr>\n</table>"
@@ -347,8 +349,9 @@ def test_html_of_a_markdown_article_renders_inline_markup(tmp_path):
     _write_catalog(root, "news", "ru", lambda s: "")
     (result,) = export_paths([root / "source" / "news.md"], "ru", fmt="html", min_reviewed=0)
     page = result.path.read_text(encoding="utf-8")
-    assert '<p>See <a href="https://a.az/r.html">the report</a> and <img src="c.png" alt="Chart">.</p>' in page
-    assert "<p><em>Note</em>: <code>x &lt; y</code>.</p>" in page
+    # the English fills in for missing translations: lang="en" on the block
+    assert '<p lang="en">See <a href="https://a.az/r.html">the report</a> and <img src="c.png" alt="Chart">.</p>' in page
+    assert '<p lang="en"><em>Note</em>: <code>x &lt; y</code>.</p>' in page
     checker = _Checker()
     checker.feed(page.replace("<img", "<meta"))
     assert checker.stack == []
@@ -358,57 +361,64 @@ def test_html_of_a_text_article_keeps_markdown_characters_as_text(tmp_path):
     root = _project(tmp_path, "news.txt", "Prices rose *sharply* [sic].\n")
     _write_catalog(root, "news", "ru", lambda s: "")
     (result,) = export_paths([root / "source" / "news.txt"], "ru", fmt="html", min_reviewed=0)
-    assert "<p>Prices rose *sharply* [sic].</p>" in result.path.read_text(encoding="utf-8")
+    assert '<p lang="en">Prices rose *sharply* [sic].</p>' in result.path.read_text(encoding="utf-8")
+
+
+def _md_page(text: str, lang: str = "en") -> str:
+    article = segment_article(text, markdown=True)
+    return render_html(text, plan(article.segments, {}, "source"), lang, "T", markdown=True, code=article.code,
+                       layout=article.layout)
 
 
 def test_html_of_a_markdown_article_numbered_lines_are_an_ordered_list():
+    """CommonMark: "1. Not\na list." is a list item with a lazy continuation line (it was a paragraph)."""
     text = "1. One.\n2. Two. More.\n\n10) Ten.\n11) Eleven.\n\n1. Not\na list.\n"
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
+    page = _md_page(text)
     assert "<ol>\n<li>One.</li>\n<li>Two. More.</li>\n</ol>" in page
     assert '<ol start="10">\n<li>Ten.</li>\n<li>Eleven.</li>\n</ol>' in page
+    assert "<ol>\n<li>Not a list.</li>\n</ol>" in page  # one sentence: its line break is a space
     checker = _Checker()
     checker.feed(page)
     assert checker.stack == []
-    assert "<p>1. One.<br>2. Two. More.</p>" in render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    assert "<p>1. One.<br>2. Two. More.</p>" in render_html(text, plan(segment_text(text), {}, "source"), "en", "T")
 
 
 def test_html_of_a_markdown_article_block_quote_is_a_blockquote():
     text = "Before.\n\n> The economy is resilient. It grows.\n> — President, Oct. 15\n\nAfter.\n"
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
-    assert "<blockquote><p>The economy is resilient. It grows. — President, Oct. 15</p></blockquote>" in page
+    page = _md_page(text)
+    assert "<blockquote>\n<p>The economy is resilient. It grows.\n— President, Oct. 15</p>\n</blockquote>" in page
     assert "<p>Before.</p>" in page and "<p>After.</p>" in page
 
 
 def test_html_of_a_markdown_quotation_of_two_paragraphs():
-    text = "> First paragraph. Still first.\n>\n> Second paragraph.\n"
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T", markdown=True)
-    assert ("<blockquote><p>First paragraph. Still first.</p></blockquote>\n"
-            "<blockquote><p>Second paragraph.</p></blockquote>") in page
+    """One quotation of two paragraphs, as CommonMark has it (it was two quotations)."""
+    page = _md_page("> First paragraph. Still first.\n>\n> Second paragraph.\n")
+    assert "<blockquote>\n<p>First paragraph. Still first.</p>\n<p>Second paragraph.</p>\n</blockquote>" in page
 
 
 def test_html_of_a_markdown_article_keeps_fenced_code_untranslated():
     text = "Run it:\n\n```sh\nl10n translate <doc> && echo \"ok\"\n\nl10n export\n```\n\nDone.\n"
-    article = segment_article(text)
-    page = render_html(text, plan(article.segments, {}, "source"), "ru", "T", markdown=True, code=article.code)
+    page = _md_page(text)
     assert ('<p>Run it:</p>\n<pre><code>l10n translate &lt;doc&gt; &amp;&amp; echo "ok"\n\nl10n export</code></pre>\n'
             "<p>Done.</p>") in page
-    assert "<pre>" not in render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    assert "<pre>" not in render_html(text, plan(segment_text(text), {}, "source"), "en", "T")
 
 
 def test_html_typographic_bullets_are_a_list():
     text = "Key figures:\n\n• GDP rose 2.8%\n• Exports rose.\n"
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    page = render_html(text, plan(segment_text(text), {}, "source"), "en", "T")
     assert "<ul>\n<li>GDP rose 2.8%</li>\n<li>Exports rose.</li>\n</ul>" in page
 
 
 def test_html_list_right_after_a_line_of_text_is_a_list():
     text = "Key figures:\n- GDP rose 2.8%\n- Exports rose.\n"
-    page = render_html(text, plan(segment_text(text), {}, "source"), "ru", "T")
+    page = render_html(text, plan(segment_text(text), {}, "source"), "en", "T")
     assert "<p>Key figures:</p>\n<ul>\n<li>GDP rose 2.8%</li>\n<li>Exports rose.</li>\n</ul>" in page
 
 
 def test_html_renders_the_layout_the_segmenter_found_not_the_text_again():
-    """The segments' kinds are the one source of the page's blocks: change them and the page follows."""
+    """A plain-text article's page is rendered from its segments' kinds: change them and the page follows
+    (a Markdown article's from its parsed layout, :class:`l10n.segment.markdown.MarkdownLayout`)."""
     from dataclasses import replace
 
     text = "One here.\n\nTwo here. Still two.\n\nThree here.\n\nFour here."
@@ -417,7 +427,7 @@ def test_html_renders_the_layout_the_segmenter_found_not_the_text_again():
     kinds = {0: {"kind": "heading", "heading": True, "level": 3}, 1: {"kind": "list item"},
              2: {"kind": "table header"}, 3: {"kind": "quote"}}
     relaid = [replace(s, **kinds[s.paragraph]) for s in segments]
-    page = render_html(text, plan(relaid, {}, "source"), "ru", "T", markdown=True)
+    page = render_html(text, plan(relaid, {}, "source"), "en", "T")
     assert "<h3>One here.</h3>\n<ul>\n<li>Two here. Still two.</li>\n</ul>\n" in page
-    assert "<table>\n<tr><th>Three here.</th></tr>\n</table>\n<blockquote><p>Four here.</p></blockquote>\n" in page
-    assert render_html(text, plan(segments, {}, "source"), "ru", "T", markdown=True).count("<p>") == 4
+    assert "<table>\n<tr><th>Three here.</th></tr>\n</table>\n<p>Four here.</p>\n" in page
+    assert render_html(text, plan(segments, {}, "source"), "en", "T").count("<p>") == 4

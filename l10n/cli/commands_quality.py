@@ -80,6 +80,10 @@ def export(
                      "or dist/preview/<lang>/ for a preview (--fallback draft or a lower --min-reviewed).",
                      show_default=False),
     ] = None,
+    allow_html: Annotated[
+        bool, typer.Option("--allow-html", help="Keep a Markdown article's raw HTML in the html page "
+                           "(default: shown as text).")
+    ] = False,
     json_out: JsonOpt = False,
 ) -> None:
     """Write localized articles rebuilt with the source layout; refuse under-reviewed ones (exit 1)."""
@@ -89,7 +93,7 @@ def export(
 
     results = [r for lang in split_languages(to)
                for r in export_paths(paths or [], lang, out_dir=output, fmt=fmt, min_reviewed=min_reviewed,
-                                     fallback=fallback)]
+                                     fallback=fallback, allow_html=allow_html)]
     if json_out:
         print_json([r.as_dict() for r in results])
     else:

@@ -1,37 +1,18 @@
-"""Inline Markdown of one segment as HTML: code spans, images, links, strong, emphasis, strike-through.
+"""Inline Markdown as HTML, on markdown-it-py (the parser the segmenter uses), and which link targets it refuses.
 
-Only what a news article uses inline; block structure (headings, lists,
-tables) is the exporter's business. Everything that is not markup is escaped,
-so the result is always safe to put inside an HTML element. Unmatched markers
-(``*`` alone, ``[`` without ``](...)``) stay as text, and so do links and images
-whose target is not http, https, mailto or relative (:func:`safe_url`: judged
-as a browser reads the target, so ``\\x01javascript:`` or ``&#106;avascript:``
-is refused too).
-
-The markup is what this regular expression finds, left to right (at each
-position the first alternative that matches; a marker's text ends at the first
-closing marker that qualifies)::
-
-    (?P<code>(?P<ticks>`+).+?(?P=ticks))
-    |(?P<image>!\\[[^\\]]*\\]TAIL) | (?P<link>\\[[^\\]]+\\]TAIL)
-    |(?P<strong>(?P<mark>\\*\\*|__)(?=\\S).+?(?<=\\S)(?P=mark))
-    |(?P<em>\\*(?=[^\\s*]).+?(?<=[^\\s*])\\*|(?<!\\w)_(?=[^\\s_]).+?(?<=[^\\s_])_(?!\\w))
-    |(?P<del>~~(?=\\S).+?(?<=\\S)~~)
-
-with ``TAIL`` = :data:`_TAIL` (``.`` stops at a line break; tests/test_hostile_export.py
-holds the whole expression and checks the two agree). Run by ``re`` it takes time
-quadratic in the line (``"**a " * 8000``: every ``**`` scans to the end of the line
-for its closer), so it is run here by hand: the closing markers of each kind are
-listed once per text, each opening marker takes the first closer after it from
-that list, and each ``](...)`` tail is matched once, in time linear in the text
-(times: scripts/bench_export.py).
+Everything that is not markup is escaped, so the result is safe inside an HTML element:
+raw HTML is text unless the caller allows it (``l10n export --allow-html``), and links and
+images whose target is not http, https, mailto or relative stay text (:func:`safe_url`:
+judged as a browser reads the target, so ``\\x01javascript:`` or ``&#106;avascript:`` is
+refused too). Bare URLs and e-mail addresses become links (linkify-it-py), strike-through
+(``~~old~~``) is ``<del>``, tables and the rest are CommonMark's.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from bisect import bisect_left, bisect_right
 
 _SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 _SCHEME = re.compile(r"[a-z][a-z0-9+.-]*(?=:)")
@@ -71,174 +52,56 @@ def safe_url(url: str) -> bool:
     return m is None or m.group(0) in _SAFE_SCHEMES
 
 
-def _attr(name: str, value: str | None) -> str:
-    return f' {name}="{html.escape(value, quote=True)}"' if value is not None else ""
+#: A link target that :func:`safe_url` refused, as it goes from normalizeLink to validateLink.
+_REFUSED = "\x00refused:"
+#: What a refused link or image leaves as text, ``](target)``, and an autolink ``<scheme:...>``; also
+#: ``](target)`` that is no CommonMark link (a control character in the target): a lenient renderer would
+#: still link it, so the check reports it too.
+_LOOSE_TAIL = re.compile(r"\]\(\s*<?((?:[^\s<>()]|[\t\n\r](?=[^\s<>()]))+)")  # a browser drops tabs and breaks
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]{1,31}:[^<>\x00-\x20]*)>")
 
 
-def inline_html(text: str) -> str:
-    """``text`` with its inline Markdown as HTML tags and everything else escaped."""
-    out: list[str] = []
-    _render(text, out, None)
-    return "".join(out)
+@functools.cache
+def renderer(allow_html: bool = False):
+    """The inline renderer: CommonMark, raw HTML only if ``allow_html``, linkify, strike-through, safe targets."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": allow_html, "linkify": True, "xhtmlOut": False})
+    md.enable(["table", "strikethrough", "linkify"])
+    normalize = md.normalizeLink
+
+    def normalize_link(url: str) -> str:
+        return normalize(url) if safe_url(url) else _REFUSED + url
+
+    md.normalizeLink = normalize_link
+    md.validateLink = lambda url: not url.startswith(_REFUSED)
+    md.add_render_rule("s_open", lambda *args: "<del>")
+    md.add_render_rule("s_close", lambda *args: "</del>")
+    return md
+
+
+def inline_html(text: str, allow_html: bool = False, references: dict | None = None) -> str:
+    """``text`` with its inline Markdown as HTML tags and everything else escaped; ``references``: the
+    article's link reference definitions (``[label]: url``)."""
+    env = {"references": {k: v for k, v in references.items() if safe_url(v.get("href", ""))}} if references else {}
+    return renderer(allow_html).renderInline(text, env)
 
 
 def refused_targets(text: str) -> list[str]:
-    """The link and image targets of ``text`` that :func:`inline_html` refuses (shows as text), in order."""
-    refused: list[str] = []
-    _render(text, [], refused)
-    return refused
+    """The link and image targets of ``text`` that :func:`inline_html` refuses (and ``](target)`` text a
+    lenient renderer would link), as the text spells them, in order; none inside code spans."""
+    from markdown_it.common.utils import unescapeAll
 
-
-_CANDIDATE = re.compile(r"[`!\[*_~]")
-_TAIL = re.compile(r"\(\s*<?(?P<url>[^\s<>()]+)>?(?:\s+\"(?P<title>[^\"]*)\")?\s*\)")
-_TICKS = re.compile(r"`+")
-_OPEN = {
-    "**": re.compile(r"\*\*(?=\S)"), "__": re.compile(r"__(?=\S)"), "~~": re.compile(r"~~(?=\S)"),
-    "*": re.compile(r"\*(?=[^\s*])"), "_": re.compile(r"(?<!\w)_(?=[^\s_])"),
-}
-_CLOSE = {
-    "**": re.compile(r"(?<=\S)(?=\*\*)"), "__": re.compile(r"(?<=\S)(?=__)"), "~~": re.compile(r"(?<=\S)(?=~~)"),
-    "*": re.compile(r"(?<=[^\s*])\*"), "_": re.compile(r"(?<=[^\s_])_(?!\w)"),
-}
-_TAG = {"**": "strong", "__": "strong", "~~": "del", "*": "em", "_": "em"}
-
-
-class _Scan:
-    """One text's positions of closing markers, brackets, line breaks and backtick runs, each found once."""
-
-    def __init__(self, text: str):
-        self.text = text
-        self._lists: dict[str, list[int]] = {}
-        self._tails: dict[int, re.Match | None] = {}
-        self._runs: tuple[list[int], list[int], list[int]] | None = None
-
-    def positions(self, key: str) -> list[int]:
-        found = self._lists.get(key)
-        if found is None:
-            if key in _CLOSE:
-                found = [m.start() for m in _CLOSE[key].finditer(self.text)]
-            else:  # "]" or "\n"
-                found = [m.start() for m in re.finditer(re.escape(key), self.text)]
-            self._lists[key] = found
-        return found
-
-    def first(self, key: str, start: int) -> int:
-        """The first position >= ``start`` of ``key`` (len(text) when none)."""
-        found = self.positions(key)
-        i = bisect_left(found, start)
-        return found[i] if i < len(found) else len(self.text)
-
-    def line_end(self, start: int) -> int:
-        return self.first("\n", start)
-
-    def tail(self, bracket: int) -> re.Match | None:
-        """``](url "title")`` after the ``]`` at ``bracket``: its ``_TAIL`` match (each one tried once)."""
-        if bracket not in self._tails:
-            self._tails[bracket] = _TAIL.match(self.text, bracket + 1)
-        return self._tails[bracket]
-
-    def runs(self) -> tuple[list[int], list[int], list[int]]:
-        """Backtick runs: starts, lengths, and for each the index of the next longer run (len when none)."""
-        if self._runs is None:
-            starts, lengths = [], []
-            for m in _TICKS.finditer(self.text):
-                starts.append(m.start())
-                lengths.append(m.end() - m.start())
-            longer = [len(starts)] * len(starts)
-            stack: list[int] = []
-            for i in range(len(starts) - 1, -1, -1):
-                while stack and lengths[stack[-1]] <= lengths[i]:
-                    stack.pop()
-                if stack:
-                    longer[i] = stack[-1]
-                stack.append(i)
-            self._runs = (starts, lengths, longer)
-        return self._runs
-
-
-def _code(scan: _Scan, p: int) -> tuple[int, int] | None:
-    """A code span at ``p`` as the regex finds it: (number of backticks k, where the closing k start).
-
-    The regex tries k = r (the backticks from ``p`` on) down to 1, each with the first later place
-    where k backticks follow on the same line. For k <= (r - 1) // 2 that place is in the opening run
-    itself; a larger k needs a later run of at least k backticks. So: the longest later run up to r
-    long (followed along the chain of ever longer runs), else (r - 1) // 2 within the run.
-    """
-    starts, lengths, longer = scan.runs()
-    i = bisect_right(starts, p) - 1
-    r = starts[i] + lengths[i] - p
-    limit = scan.line_end(p)
-    best, t = -1, i + 1
-    while t < len(starts) and starts[t] < limit:
-        best = t
-        if lengths[t] >= r:
-            break
-        t = longer[t]
-    if best >= 0 and min(r, lengths[best]) > (r - 1) // 2:
-        return min(r, lengths[best]), starts[best]
-    if r >= 3:
-        k = (r - 1) // 2
-        return k, p + k + 1
-    return None
-
-
-def _closed(scan: _Scan, p: int, mark: str) -> int | None:
-    """Where the closing ``mark`` of an emphasis opened at ``p`` starts (the first that qualifies), or None."""
-    if not _OPEN[mark].match(scan.text, p):
-        return None
-    inner = p + len(mark)
-    q = scan.first(mark, inner + 1)
-    return q if q < scan.line_end(inner) else None
-
-
-def _render(text: str, out: list[str], refused: list[str] | None) -> None:
-    """Append the HTML of ``text`` to ``out`` (refused link and image targets to ``refused``)."""
-    if not _CANDIDATE.search(text):
-        out.append(html.escape(text, quote=False))
-        return
-    scan = _Scan(text)
-    n, pos = len(text), 0
-    for cand in _CANDIDATE.finditer(text):
-        p = cand.start()
-        if p < pos:
-            continue
-        c = text[p]
-        end = None
-        if c == "`":
-            found = _code(scan, p)
-            if found:
-                k, q = found
-                end = q + k
-                piece = f"<code>{html.escape(text[p + k:q].strip(), quote=False)}</code>"
-        elif c == "[" or (c == "!" and text.startswith("![", p)):
-            image = c == "!"
-            label = p + 2 if image else p + 1
-            bracket = scan.first("]", label)
-            tail = scan.tail(bracket) if bracket < n and (image or bracket > label) else None
-            if tail is not None:
-                end = tail.end()
-                url, title = tail.group("url"), tail.group("title")
-                if not safe_url(url):
-                    piece = html.escape(text[p:end], quote=False)
-                    if refused is not None:
-                        refused.append(url)
-                elif image:
-                    piece = f"<img{_attr('src', url)}{_attr('alt', text[label:bracket])}{_attr('title', title)}>"
-                else:
-                    inner: list[str] = []
-                    _render(text[label:bracket], inner, refused)
-                    piece = f"<a{_attr('href', url)}{_attr('title', title)}>{''.join(inner)}</a>"
-        elif c in "*_~":
-            for mark in ((c * 2, c) if c != "~" else ("~~",)):
-                q = _closed(scan, p, mark) if text.startswith(mark, p) else None
-                if q is not None:
-                    end = q + len(mark)
-                    inner = []
-                    _render(text[p + len(mark):q], inner, refused)
-                    piece = f"<{_TAG[mark]}>{''.join(inner)}</{_TAG[mark]}>"
-                    break
-        if end is not None:
-            out.append(html.escape(text[pos:p], quote=False))
-            out.append(piece)
-            pos = end
-    out.append(html.escape(text[pos:], quote=False))
+    found: list[str] = []
+    stack = [child for tok in renderer().parseInline(text, {}) for child in (tok.children or [])][::-1]
+    while stack:
+        tok = stack.pop()
+        if tok.type == "text":  # what is left as text, entities decoded
+            found += [m.group(1) for pattern in (_LOOSE_TAIL, _AUTOLINK) for m in pattern.finditer(tok.content)
+                      if not safe_url(m.group(1))]
+        stack += (tok.children or [])[::-1]
+    spelt = {unescapeAll(m.group(1)): m.group(1) for pattern in (_LOOSE_TAIL, _AUTOLINK)
+             for m in pattern.finditer(text)}
+    found = list(dict.fromkeys(spelt.get(t, t) for t in found))
+    at = {t: (text.find(t) if t in text else len(text)) for t in found}
+    return sorted(found, key=lambda t: at[t])

@@ -88,14 +88,19 @@ def plan(segments: Sequence, entries: Mapping[str, polib.POEntry], fallback: str
 
 
 def render(fmt: str, doc: str, lang: str, source_path: Path, text: str, pieces: Sequence[Piece],
-           fallback: str = "source", code: Sequence[tuple[int, int]] = ()) -> str:
-    """The exported article in ``fmt`` (one of FORMATS); ``code``: its fenced code blocks."""
+           fallback: str = "source", code: Sequence[tuple[int, int]] = (), layout=None,
+           allow_html: bool = False) -> str:
+    """The exported article in ``fmt`` (one of FORMATS); ``code``: its fenced code blocks; ``layout``: a
+    Markdown article's parsed layout; ``allow_html``: keep its raw HTML in the html page."""
+    from l10n.segment.segmenter import is_markdown
+
     if fmt == "txt":
         return rebuild(text, pieces)
     if fmt == "md":
-        return render_md(text, pieces, source_path.suffix == ".md")
+        return render_md(text, pieces, is_markdown(source_path))
     if fmt == "html":
-        return render_html(text, pieces, lang, page_title(pieces, doc), source_path.suffix == ".md", code)
+        return render_html(text, pieces, lang, page_title(pieces, doc), is_markdown(source_path), code, layout,
+                           allow_html)
     if fmt == "json":
         return render_json(doc, lang, str(source_path), pieces, fallback)
     raise L10nError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
@@ -117,6 +122,7 @@ def export_document(
     fmt: str | None = None,
     min_reviewed: float = DEFAULT_MIN_REVIEWED,
     fallback: str = "source",
+    allow_html: bool = False,
 ) -> ExportResult:
     """Export one article; a refused article (too few reviewed segments) writes nothing.
 
@@ -124,6 +130,7 @@ def export_document(
     """
     from l10n.catalog.files import load_catalog
     from l10n.segment import read_source, segment_article
+    from l10n.segment.segmenter import is_markdown
 
     if fmt is None:
         fmt = "md" if Path(source_path).suffix.lower() == ".md" else "txt"
@@ -132,7 +139,7 @@ def export_document(
     text = read_source(source_path)
     po = load_catalog(po_path).po if po_path.is_file() else None
     entries = catalog_entries(po)
-    article = segment_article(text)
+    article = segment_article(text, markdown=is_markdown(source_path))
     pieces = plan(article.segments, entries, fallback)
     reviewed, total = reviewed_count(pieces)
     result = ExportResult(doc, lang, None, reviewed, total)
@@ -152,7 +159,7 @@ def export_document(
     for p in pieces:
         result.filled[p.filled] = result.filled.get(p.filled, 0) + 1
     result.path = out_dir / f"{doc}.{fmt}"
-    output = render(fmt, doc, lang, source_path, text, pieces, fallback, article.code)
+    output = render(fmt, doc, lang, source_path, text, pieces, fallback, article.code, article.layout, allow_html)
     if fmt in ("txt", "md") and _starts_with_bom(source_path):
         output = "\ufeff" + output  # like the source (read_source drops the BOM)
     # temp files of an export that was killed (never a live one's: atomic_writer flocks them)
@@ -167,7 +174,8 @@ def _starts_with_bom(path: Path) -> bool:
 
 
 def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None = None, fmt: str | None = None,
-                   min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source") -> list[ExportResult]:
+                   min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source",
+                   allow_html: bool = False) -> list[ExportResult]:
     """Export ``docs`` of ``project`` into ``out_dir`` (default ``<project>/dist/<lang>``)."""
     if fallback not in FALLBACKS:
         raise L10nError(f"unknown fallback {fallback!r} (choose from {', '.join(FALLBACKS)})")
@@ -182,7 +190,7 @@ def export_project(project, docs: Sequence, lang: str, *, out_dir: Path | None =
         target = project.root / "dist" / "preview" / lang if preview else project.root / "dist" / lang
     results = [
         export_document(doc.name, doc.source, project.po_path(doc, lang), lang, target,
-                        fmt=fmt, min_reviewed=min_reviewed, fallback=fallback)
+                        fmt=fmt, min_reviewed=min_reviewed, fallback=fallback, allow_html=allow_html)
         for doc in docs
     ]
     for result in results:
@@ -197,7 +205,7 @@ def is_preview(min_reviewed: float, fallback: str) -> bool:
 
 def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path | None = None,
                  fmt: str | None = None, min_reviewed: float = DEFAULT_MIN_REVIEWED, fallback: str = "source",
-                 cwd: str | Path = ".") -> list[ExportResult]:
+                 cwd: str | Path = ".", allow_html: bool = False) -> list[ExportResult]:
     """``l10n export``: PATHS are articles or project folders (default: the current project)."""
     from l10n.project import resolve_paths
     from l10n.languages import normalize_language
@@ -210,4 +218,4 @@ def export_paths(paths: Sequence[str | Path], lang: str, *, out_dir: str | Path 
         raise L10nError("no articles to export", path=project.source_dir)
     target = Path(cwd, out_dir) if out_dir is not None else None
     return export_project(project, docs, lang, out_dir=target, fmt=fmt,
-                          min_reviewed=min_reviewed, fallback=fallback)
+                          min_reviewed=min_reviewed, fallback=fallback, allow_html=allow_html)

@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from l10n.export.pieces import Piece
+from l10n.segment.layout import FRONT_MATTER
 
 _HORIZONTAL = re.compile(r"[ \t\u00a0]+")
 
@@ -112,7 +113,9 @@ def contained(text: str, pieces: Sequence[Piece]) -> list[Piece]:
     out, seen, lead_end = [], 0, _LINE_PREFIX.match(text).end()
     for p in pieces:
         output = p.output
-        if output is not None and output != p.segment.text:
+        if output is not None and output != p.segment.text and p.segment.kind == FRONT_MATTER:
+            output = yaml_scalar(text, p.segment.start, p.segment.end, output)
+        elif output is not None and output != p.segment.text:
             nl = text.rfind("\n", seen, p.segment.start)  # segments are in order: each character looked at once
             if nl >= 0:
                 lead_end = _LINE_PREFIX.match(text, nl + 1).end()
@@ -122,6 +125,28 @@ def contained(text: str, pieces: Sequence[Piece]) -> list[Piece]:
                 output = _escape_lead(p.segment.text, output)
         out.append(p if output == p.output else replace(p, output=output))
     return out
+
+
+_YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |:$| #|\s$")
+
+
+def yaml_scalar(text: str, start: int, end: int, output: str) -> str:
+    """``output`` in place of the front matter value ``text[start:end]``, so the YAML still reads it as
+    that one string: on one line, escaped inside the value's quotes, or quoted when a plain value
+    would not stay plain (``a: b``, ``# x``, a comma in a ``[...]`` list)."""
+    output = _BREAKS.sub(" ", output).strip()
+    before = text[start - 1:start]
+    if before == '"':
+        return output.replace("\\", "\\\\").replace('"', '\\"')
+    if before == "'":
+        return output.replace("'", "''")
+    line_start = text.rfind("\n", 0, start) + 1
+    if not text[line_start:start].strip():
+        return output  # a line of a block scalar ("description: >" and indented lines): literal text
+    in_flow = "[" in text[line_start:start]
+    if _YAML_PLAIN_UNSAFE.search(output) or (in_flow and any(c in output for c in ",[]{}")):
+        return '"' + output.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return output
 
 
 def _same_lines(output: str, english: str) -> str:

@@ -1,4 +1,7 @@
-"""Article layout: paragraphs (blank-line separated), Markdown headings and list items.
+"""Plain-text article layout: paragraphs (blank-line separated), headings, list items, quotes, tables.
+
+A ``.txt`` article's layout, found by these heuristics (a ``.md`` article is parsed as CommonMark
+instead, :mod:`l10n.segment.markdown`; this module also holds the block kinds both share).
 
 Produces *units*: spans of the text that the sentence splitter works on, each
 with its paragraph index. Markdown markers (``#``, ``-``/``*``/``+`` bullets and ``•``,
@@ -21,6 +24,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+
+from l10n.segment.datelines import is_news_line
 
 _ATX = re.compile(r" {0,3}#{1,6}(?=[ \t\r]|$)")
 _SETEXT = re.compile(r" {0,3}(?:=+|-+)[ \t\r]*$")
@@ -45,7 +50,10 @@ QUOTE = "quote"  # a "> " line
 TABLE_HEADER = "table header"  # a cell of a Markdown table's first row
 TABLE_CELL = "table cell"  # a cell of a later row
 CODE = "code"  # a fenced code block, fences included: nothing to translate
-BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, NUMBERED_ITEM, QUOTE, TABLE_HEADER, TABLE_CELL, CODE)
+CAPTION = "caption"  # Markdown: the lines under an image alone on its line
+FRONT_MATTER = "front matter"  # Markdown: a title, description, summary or tags value of the front matter
+BLOCK_KINDS = (HEADING, PARAGRAPH, LIST_ITEM, NUMBERED_ITEM, QUOTE, TABLE_HEADER, TABLE_CELL, CODE, CAPTION,
+               FRONT_MATTER)
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +250,8 @@ def _is_wrapped_headline(text: str, lines: list[tuple[int, int]], continuation_w
     """
     s1, e1 = _strip(text, *lines[0])
     s2, e2 = _strip(text, *lines[1])
+    if is_news_line(text[s1:e1]) or is_news_line(text[s2:e2]):
+        return False  # "By Jane Doe\nand John Smith", "Updated 10:00 GMT"
     first = text[s1:e1].split()
     if len(first) < 2 or not (text[s1].isupper() or text[s1].isdigit()):
         return False

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.segment.layout import HEADING, PARAGRAPH, units
+from l10n.segment.datelines import is_news_line
+from l10n.segment.layout import FRONT_MATTER, HEADING, PARAGRAPH, TABLE_CELL, TABLE_HEADER, units
 from l10n.segment.rules import LanguageRules, load_rules
 from l10n.segment.sentences import sentence_spans
 from l10n.segment.source import read_source
@@ -20,10 +21,13 @@ class Segment:
     """One translation unit. ``text == source[start:end]``; ``line`` is the 1-based line of ``start``.
 
     ``kind`` is the layout block the segment is in (:data:`l10n.segment.layout.BLOCK_KINDS`: heading,
-    paragraph, list item, numbered item, quote, table header or table cell); ``block`` numbers those
-    blocks in order, so the sentences of one list item share it; ``level`` is a heading's level when
-    its ``#`` marks give one, else 0; ``numbered``: the segment starts a line that starts with a
-    number ("1. ", "2) "), which stays in its text. ``heading`` is ``kind == "heading"``.
+    paragraph, list item, numbered item, quote, table header or table cell, and in Markdown caption and
+    front matter); ``block`` numbers those blocks in order, so the sentences of one list item share it;
+    ``level`` is a heading's level when its ``#`` marks give one (else 0), and in Markdown a list item's
+    depth (1 = top level); ``ordinal``: a Markdown numbered item's number (its "1." is not in the text);
+    ``key``: a front matter value's key (title, description, summary, tags); ``numbered``: a plain-text
+    segment starts a line that starts with a number ("1. ", "2) "), which stays in its text.
+    ``heading`` is ``kind == "heading"``.
     """
 
     text: str
@@ -36,24 +40,35 @@ class Segment:
     block: int = 0
     level: int = 0
     numbered: bool = False
+    ordinal: int = 0
+    key: str = ""
 
     def as_dict(self) -> dict:
-        """The ``segment --json`` record (the first six keys are the contract; ``kind`` and ``level`` added)."""
+        """The ``segment --json`` record (the first six keys are the contract; ``kind``, ``level``, ``ordinal`` added)."""
         return {"text": self.text, "paragraph": self.paragraph, "start": self.start, "end": self.end,
-                "line": self.line, "heading": self.heading, "kind": self.kind, "level": self.level}
+                "line": self.line, "heading": self.heading, "kind": self.kind, "level": self.level,
+                "ordinal": self.ordinal}
 
 
 @dataclass(frozen=True)
 class Article:
-    """A segmented article: its segments, and its fenced code blocks (start, end: fences included)."""
+    """A segmented article: its segments, its code blocks (start, end: fences included) and, for
+    Markdown, the parsed layout the HTML export renders (:class:`l10n.segment.markdown.MarkdownLayout`)."""
 
     segments: list[Segment]
     code: list[tuple[int, int]]
+    layout: object = None
 
 
-def segment_article(text: str, lang: str = "en") -> Article:
-    """Split decoded article text into segments, in order, and find its code blocks (see the package docstring)."""
+def segment_article(text: str, lang: str = "en", markdown: bool = False) -> Article:
+    """Split decoded article text into segments, in order, and find its code blocks (see the package docstring).
+
+    ``markdown``: the text is a Markdown article, parsed with CommonMark (:mod:`l10n.segment.markdown`);
+    else a plain-text one, whose layout :mod:`l10n.segment.layout` finds.
+    """
     rules = load_rules(lang)
+    if markdown:
+        return _markdown_article(text, rules)
     out: list[Segment] = []
     code: list[tuple[int, int]] = []
     line, line_pos = 1, 0
@@ -88,14 +103,46 @@ def segment_article(text: str, lang: str = "en") -> Article:
     return Article(out, code)
 
 
-def segment_text(text: str, lang: str = "en") -> list[Segment]:
+def _markdown_article(text: str, rules: LanguageRules) -> Article:
+    from l10n.segment.markdown import markdown_layout
+
+    layout = markdown_layout(text)
+    out: list[Segment] = []
+    line, line_pos, block = 1, 0, -1
+    for leaf in layout.leaves:
+        counted = False
+        for us, ue in leaf.units:
+            if leaf.kind in (HEADING, FRONT_MATTER):  # a front matter value is one msgid: its YAML quoting is one
+                spans = [(us, ue)]
+            elif leaf.kind in (TABLE_HEADER, TABLE_CELL) and not _ALNUM.search(text, us, ue):
+                spans = []
+            else:
+                spans = sentence_spans(text, us, ue, rules)
+            for s, e in spans:
+                if not _ALNUM.search(text, s, e):
+                    continue
+                line += text.count("\n", line_pos, s)
+                line_pos = s
+                if not counted:
+                    block, counted = block + 1, True
+                out.append(Segment(text[s:e], block, s, e, line, leaf.kind == HEADING, leaf.kind, block,
+                                   leaf.level, False, leaf.ordinal, leaf.key))
+    return Article(out, layout.code, layout)
+
+
+def segment_text(text: str, lang: str = "en", markdown: bool = False) -> list[Segment]:
     """Split decoded article text into segments, in order (see the package docstring)."""
-    return segment_article(text, lang).segments
+    return segment_article(text, lang, markdown).segments
 
 
 def segment_file(path: str | Path, lang: str = "en") -> list[Segment]:
-    """Read (strict UTF-8, BOM removed) and segment an article file."""
-    return segment_text(read_source(path), lang)
+    """Read (strict UTF-8, BOM removed) and segment an article file (a ``.md`` one as Markdown)."""
+    return segment_text(read_source(path), lang, is_markdown(path))
+
+
+def is_markdown(path: str | Path) -> bool:
+    """An article file read as Markdown: ``.md`` (or ``.markdown``)."""
+    return Path(path).suffix.lower() in (".md", ".markdown")
 
 
 def _is_title(text: str, s: int, e: int, rules: LanguageRules) -> bool:
@@ -104,5 +151,7 @@ def _is_title(text: str, s: int, e: int, rules: LanguageRules) -> bool:
     line = text[s:e]
     if "://" in line or "@" in line or "www." in line or "](" in line:
         return False  # "Read more: https://...", a contact line, a Markdown image or link "![Photo](a.jpg)"
+    if is_news_line(line):
+        return False  # "By Jane Doe", "BAKU, Dec 3", "Updated 10:00 GMT": a paragraph
     last = line.rstrip(rules.closers)
     return bool(last) and last[-1] not in rules.terminals and last[-1] not in ",;:"
