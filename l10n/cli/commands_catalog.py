@@ -139,11 +139,16 @@ def demo(
 
 
 def _summary_table(summaries: Sequence) -> str:
-    header = ["lang", "articles", "new", "drafted", "reused", "stale", "unchanged", "obsolete", "untranslated",
-              "engine"]
+    """One row per language. The columns from ``drafted`` to ``untranslated`` add up to ``segments``
+    (:data:`l10n.translate.summary.PARTS`; ``redrafted`` is shown only when some row has one);
+    ``new`` and ``obsolete`` are informational."""
+    from l10n.translate.summary import PARTS
+
+    always = {"drafted", "reused", "stale", "unchanged", "untranslated"}
+    parts = [p for p in PARTS if p in always or any(getattr(s, p) for s in summaries)]
+    header = ["lang", "articles", "segments", *parts, "new", "obsolete", "engine"]
     body = [
-        [s.language, s.documents, s.new, s.drafted, s.reused, s.stale, s.unchanged, s.obsolete, s.untranslated,
-         s.origin or "-"]
+        [s.language, s.documents, s.segments, *(getattr(s, p) for p in parts), s.new, s.obsolete, s.origin or "-"]
         for s in summaries
     ]
     return table(header, body, right=numbers_right)

@@ -35,7 +35,7 @@ from l10n.languages import LanguageInfo
 from l10n.project import Document, Project
 from l10n.store import DraftStore, StoredDraft
 from l10n.translate.memory import reviewed_elsewhere, translation_memory
-from l10n.translate.summary import LanguageSummary
+from l10n.translate.summary import DRAFTED, REDRAFTED, REUSED, LanguageSummary, tally
 
 #: ``progress(language, done, total)`` while the engine drafts.
 LanguageProgress = Callable[[str, int, int], None]
@@ -78,10 +78,18 @@ class DraftRun:
     now: datetime | None = None
     redraft: bool = False
     records: list[StoredDraft] = field(default_factory=list)
+    filled: dict[int, str] = field(default_factory=dict)  # id(entry) -> DRAFTED, REUSED or REDRAFTED
 
 
 def draft_language(run: DraftRun, works: list[Work]) -> None:
-    """Fill every candidate of ``works`` (see the module doc) and record the drafts in the store."""
+    """Fill every candidate of ``works`` (see the module doc), record the drafts in the store,
+    and count every entry of ``works`` once in the run's summary (:func:`l10n.translate.summary.tally`)."""
+    _fill(run, works)
+    for work in works:
+        tally(run.summary, work.merged, run.filled)
+
+
+def _fill(run: DraftRun, works: list[Work]) -> None:
     lang = run.info.code
     candidates = [Candidate(w, e, MISSING) for w in works for e in active_entries(w.merged.catalog)
                   if not has_translation(e)]
@@ -100,7 +108,7 @@ def draft_language(run: DraftRun, works: list[Work]) -> None:
         name, text = hit
         fill_draft(c.entry, text, TM_PROVENANCE.format(name=f"{name}.po"))
         run.records.append(StoredDraft(c.work.doc.name, lang, c.entry.msgid, TM_ORIGIN.format(name=f"{name}.po"), text))
-        run.summary.reused += 1
+        run.filled[id(c.entry)] = REUSED
     if left:
         _draft_with_engine(run, left)
     run.store.record(run.records, now=run.now)
@@ -130,10 +138,7 @@ def _draft_with_engine(run: DraftRun, candidates: list[Candidate]) -> None:
         run.records.append(
             StoredDraft(c.work.doc.name, run.info.code, c.entry.msgid, engine.origin, draft.draft, draft.score)
         )
-        if c.kind == MISSING:
-            run.summary.drafted += 1
-        else:
-            run.summary.redrafted += 1
+        run.filled[id(c.entry)] = DRAFTED if c.kind == MISSING else REDRAFTED
 
 
 def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore) -> list[tuple[Work, polib.POEntry]]:
