@@ -65,8 +65,8 @@ def test_columns_add_up_over_a_newsroom_week(project):
     az = project.root / "locales/az/LC_MESSAGES"
     # Monday: two new articles, everything drafted.
     first = run(project, FakeEngines(), T0)
-    assert counts(first["az"]) == {"segments": 5, "drafted": 5, "reused": 0, "redrafted": 0, "stale": 0,
-                                   "unchanged": 0, "untranslated": 0, "new": 5, "obsolete": 0}
+    assert counts(first["az"]) == {"segments": 5, "drafted": 5, "reused": 0, "propagated": 0, "redrafted": 0,
+                                   "stale": 0, "unchanged": 0, "untranslated": 0, "new": 5, "obsolete": 0}
 
     # A translator reviews two sentences of a.po and clears a draft in b.po (an entry that
     # exists but has no translation: the case that was counted both unchanged and reused).
@@ -83,6 +83,7 @@ def test_columns_add_up_over_a_newsroom_week(project):
         "segments": 8,  # a 3, b 2, c 3
         "drafted": 1,  # c's own sentence
         "reused": 2,  # c's reviewed repeat, and b's cleared entry (reviewed in a.po)
+        "propagated": 0,
         "redrafted": 0,
         "stale": 1,  # a's changed lead
         "unchanged": 3,  # a's two reviewed sentences, b's exports draft
@@ -99,6 +100,7 @@ def test_columns_add_up_over_a_newsroom_week(project):
         "segments": 8,
         "drafted": 1,  # SILENT, drafted at last
         "reused": 0,
+        "propagated": 0,
         "redrafted": 3,  # a's stale lead, b's exports, c's own sentence
         "stale": 0,
         "unchanged": 4,  # two reviewed in a, two memory drafts (not machine drafts)
@@ -107,15 +109,20 @@ def test_columns_add_up_over_a_newsroom_week(project):
         "obsolete": 0,
     }
 
-    # Thursday: a sentence is removed; nothing else to do.
+    # Thursday: a sentence is removed; a ru translator reviews one that c.po has as a machine draft.
     (project.root / "source/b.txt").write_text("Exports of oil rose sharply in March.\n", encoding="utf-8")
+    edit(project.root / "locales/ru/LC_MESSAGES/a.po", "Trade grew by five percent.", "Торговля выросла на 5%.")
     fourth = run(project, FakeEngines(), T2)
-    assert counts(fourth["az"]) == {"segments": 7, "drafted": 0, "reused": 0, "redrafted": 0, "stale": 0,
-                                    "unchanged": 7, "untranslated": 0, "new": 0, "obsolete": 1}
+    assert counts(fourth["az"]) == {"segments": 7, "drafted": 0, "reused": 0, "propagated": 0, "redrafted": 0,
+                                    "stale": 0, "unchanged": 7, "untranslated": 0, "new": 0, "obsolete": 1}
+    assert counts(fourth["ru"], ("segments", "propagated", "unchanged", "obsolete")) == {
+        "segments": 7, "propagated": 1, "unchanged": 6, "obsolete": 1}
+    ru_c = polib.pofile(str(project.root / "locales/ru/LC_MESSAGES/c.po")).find("Trade grew by five percent.")
+    assert ru_c.msgstr == "Торговля выросла на 5%." and "fuzzy" in ru_c.flags
 
 
 def test_json_keeps_its_keys_and_adds_segments(project):
     summary = run(project, FakeEngines(), T0)["az"]
     keys = set(summary.as_dict())
     assert {"language", "new", "drafted", "reused", "stale", "unchanged", "obsolete", "untranslated",
-            "redrafted", "warnings", "segments"} <= keys
+            "redrafted", "warnings", "segments", "propagated", "memory_fuzzy"} <= keys

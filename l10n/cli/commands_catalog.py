@@ -67,6 +67,10 @@ def translate(
         return
     echo(_summary_table(result.languages))
     for s in result.languages:
+        if s.memory_fuzzy:
+            echo(f"{s.language}: {s.memory_fuzzy} of the reused drafted from fuzzy memory matches (see #| msgid)")
+        if s.propagated:
+            echo(f"{s.language}: {s.propagated} unedited machine draft(s) replaced by a reviewed translation")
         if s.redrafted:
             echo(f"{s.language}: {s.redrafted} unedited machine draft(s) replaced by {s.origin}")
     echo(_written_line(result.written, result.root))
@@ -140,7 +144,8 @@ def demo(
 
 def _summary_table(summaries: Sequence) -> str:
     """One row per language. The columns from ``drafted`` to ``untranslated`` add up to ``segments``
-    (:data:`l10n.translate.summary.PARTS`; ``redrafted`` is shown only when some row has one);
+    (:data:`l10n.translate.summary.PARTS`; ``propagated`` and ``redrafted`` are shown only when some
+    row has one);
     ``new`` and ``obsolete`` are informational."""
     from l10n.translate.summary import PARTS
 

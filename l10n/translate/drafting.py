@@ -4,10 +4,14 @@ Which entries get a draft:
 
 - *missing*: no translation yet (new English, or a translator cleared it);
 - *redraft* (only with ``--redraft``): machine drafts nobody edited, i.e. still
-  fuzzy and exactly the draft the store holds for their English.
+  fuzzy and exactly the draft the store holds for their English;
+- *propagation* (always): such unedited machine drafts whose English the
+  project memory has exactly (reviewed in another article, or imported).
 
-Each is filled from translation memory when another article has a reviewed
-translation of the same English, else by the engine. Every draft is recorded
+A missing entry is filled from the project memory (:mod:`l10n.translate.memory`:
+an exact match, else a fuzzy one of at least ``[memory] threshold`` %), else by
+the engine; a redraft or propagation candidate by an exact match, else (with
+``--redraft`` only) by the engine. Every draft is recorded
 in the draft store with its origin: an engine that hands drafts over as its
 batches finish (``on_batch``, :func:`l10n.engine.base.delivers_batches`) has
 them recorded at once, so a run killed while drafting loses only the batches
@@ -34,15 +38,16 @@ from l10n.errors import L10nError
 from l10n.languages import LanguageInfo
 from l10n.project import Document, Project
 from l10n.store import DraftStore, StoredDraft
-from l10n.translate.memory import reviewed_elsewhere, translation_memory
-from l10n.translate.summary import DRAFTED, REDRAFTED, REUSED, LanguageSummary, tally
+from l10n.memory.api import memory_threshold
+from l10n.memory.index import MemoryIndex
+from l10n.memory.sync import open_memory
+from l10n.translate.memory import exact_draft, memory_draft
+from l10n.translate.summary import DRAFTED, PROPAGATED, REDRAFTED, REUSED, LanguageSummary, tally
 
 #: ``progress(language, done, total)`` while the engine drafts.
 LanguageProgress = Callable[[str, int, int], None]
 
 MT_PROVENANCE = "machine draft, {origin}"
-TM_PROVENANCE = "from translation memory ({name})"
-TM_ORIGIN = "translation memory ({name})"
 
 MISSING = "missing"
 REDRAFT = "redraft"
@@ -78,7 +83,7 @@ class DraftRun:
     now: datetime | None = None
     redraft: bool = False
     records: list[StoredDraft] = field(default_factory=list)
-    filled: dict[int, str] = field(default_factory=dict)  # id(entry) -> DRAFTED, REUSED or REDRAFTED
+    filled: dict[int, str] = field(default_factory=dict)  # id(entry) -> DRAFTED, REUSED, PROPAGATED, REDRAFTED
 
 
 def draft_language(run: DraftRun, works: list[Work]) -> None:
@@ -93,22 +98,34 @@ def _fill(run: DraftRun, works: list[Work]) -> None:
     lang = run.info.code
     candidates = [Candidate(w, e, MISSING) for w in works for e in active_entries(w.merged.catalog)
                   if not has_translation(e)]
-    if run.redraft:
-        candidates += [Candidate(w, e, REDRAFT) for w, e in _untouched_machine_drafts(works, lang, run.store)]
-    if not candidates:
-        return
-    read = {w.doc.name: w.old.po for w in works if w.old is not None}
-    memory = translation_memory(run.project, lang, read, run.summary.warnings)
-    left = []
-    for c in candidates:
-        hit = reviewed_elsewhere(memory, c.entry.msgid, exclude=c.work.doc.name)
-        if hit is None:
-            left.append(c)
-            continue
-        name, text = hit
-        fill_draft(c.entry, text, TM_PROVENANCE.format(name=f"{name}.po"))
-        run.records.append(StoredDraft(c.work.doc.name, lang, c.entry.msgid, TM_ORIGIN.format(name=f"{name}.po"), text))
-        run.filled[id(c.entry)] = REUSED
+    read = {w.doc.name: w.old for w in works if w.old is not None}
+    with open_memory(run.project, [lang], run.summary.warnings, read) as memory:
+        if run.redraft:
+            candidates += [Candidate(w, e, REDRAFT) for w, e in _untouched_machine_drafts(works, lang, run.store)]
+        else:  # propagation: a reviewed translation replaces unedited machine drafts of the same English
+            candidates += [Candidate(w, e, REDRAFT) for w, e in
+                           _untouched_machine_drafts(works, lang, run.store, memory)]
+        if not candidates:
+            return
+        threshold = memory_threshold(run.project)
+        left = []
+        for c in candidates:
+            doc = c.work.doc.name
+            if c.kind == MISSING:
+                hit = memory_draft(memory, lang, c.entry.msgid, doc, threshold)
+            else:
+                hit = exact_draft(memory, lang, c.entry.msgid, doc)
+            if hit is None:
+                if c.kind == MISSING or run.redraft:
+                    left.append(c)
+                continue
+            fill_draft(c.entry, hit.text, hit.provenance)
+            if hit.previous is not None:
+                c.entry.previous_msgid = hit.previous
+            run.records.append(StoredDraft(doc, lang, c.entry.msgid, hit.origin, hit.text))
+            run.filled[id(c.entry)] = REUSED if c.kind == MISSING else PROPAGATED
+            if hit.percent < 100:
+                run.summary.memory_fuzzy += 1
     if left:
         _draft_with_engine(run, left)
     run.store.record(run.records, now=run.now)
@@ -141,12 +158,14 @@ def _draft_with_engine(run: DraftRun, candidates: list[Candidate]) -> None:
         run.filled[id(c.entry)] = DRAFTED if c.kind == MISSING else REDRAFTED
 
 
-def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore) -> list[tuple[Work, polib.POEntry]]:
+def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore,
+                              memory: MemoryIndex | None = None) -> list[tuple[Work, polib.POEntry]]:
     """Machine drafts nobody has edited: still fuzzy, and the msgstr is exactly a draft in the store.
 
     That includes stale ones (the English changed; the msgstr is the untouched
     draft of the previous English). Without a store record an entry counts as
-    edited: a person's work is never replaced on a guess.
+    edited: a person's work is never replaced on a guess. With ``memory``, only
+    those whose English the memory has exactly (from another document).
     """
     machine = MT_PROVENANCE.split("{")[0]
     found = []
@@ -154,6 +173,8 @@ def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore) -
         for entry in active_entries(work.merged.catalog):
             state = entry_state(entry)
             if state not in (DRAFT, STALE) or not (provenance(entry) or "").startswith(machine):
+                continue
+            if memory is not None and not memory.exact(lang, entry.msgid, exclude=work.doc.name):
                 continue
             english = entry.msgid if state == DRAFT else entry.previous_msgid
             if store.is_untouched_draft(work.doc.name, lang, english, entry.msgstr):

@@ -33,6 +33,7 @@ from l10n.lock import project_lock
 from l10n.project import Document, Project, resolve_paths
 from l10n.store import DraftStore
 from l10n.translate.drafting import DraftRun, LanguageProgress, Work, draft_language
+from l10n.translate.memory import remember_written
 from l10n.translate.summary import LanguageSummary, TranslateResult
 from l10n.translate.writing import Pending, same_content, write_changed
 
@@ -119,6 +120,7 @@ def translate_project(
                 pending.append(Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info))
             summaries.append(summary)
         written = write_changed(pending, stamp)
+        remember_written(project, pending)
     catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
     return TranslateResult(root=project.root, languages=summaries, written=written, catalogs=catalogs)
 
