@@ -47,5 +47,7 @@ def percent(query: Tokens, unit: Tokens, same_text: bool, cutoff: int = 0) -> in
     if allowed is not None and distance > allowed:
         return 0
     score = (100 * (longest - distance)) // longest
-    penalty = sum((Counter(query.placeables) - Counter(unit.placeables)).values())
+    penalty = 0
+    if query.placeables and query.placeables != unit.placeables:
+        penalty = sum((Counter(query.placeables) - Counter(unit.placeables)).values())
     return max(0, min(99, score - penalty))
