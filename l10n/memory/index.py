@@ -8,7 +8,8 @@ deleting the file only costs a rebuild). Tables:
   origin (a document name for a catalog, ``<name>.tmx`` for an imported
   memory) and the English as tokens (:mod:`l10n.memory.normalize`);
 - ``grams`` and ``df``: an inverted index of each unit's distinct padded word
-  bigrams, and how many units have each;
+  bigrams (keyed by bigram, then the unit's length in tokens), and how many
+  units have each;
 - ``sources``: what each origin was when last read (size, mtime, digest).
 
 Lookup (:meth:`MemoryIndex.fuzzy`) never scans the units. A unit that scores
@@ -16,11 +17,11 @@ Lookup (:meth:`MemoryIndex.fuzzy`) never scans the units. A unit that scores
 (:func:`l10n.memory.fuzzy.max_distance`); each edit removes at most two of the
 query's n + 1 bigrams, so such a unit shares at least one of ANY ``2d + 1`` of
 them. The index reads the postings of the ``2d + 1`` rarest ones only (by
-``df``), at most :data:`POSTINGS_CAP` each, keeps units of a possible length,
-and scores the :data:`MAX_CANDIDATES` that share most of them with rapidfuzz.
-The cost depends on the postings of rare bigrams, not on the memory's size;
-the caps only bite for sentences whose rarest bigrams are in thousands of
-units (boilerplate, which exact matching serves).
+``df``), and of those only units of a length that can score ``t`` % (a range
+of the key); SQLite counts the shared bigrams per unit, and the
+:data:`MAX_CANDIDATES` that share most are scored with rapidfuzz. The cost
+depends on the postings of a sentence's rarest bigrams, not on the memory's
+size. Many queries go in a few statements (:meth:`MemoryIndex.fuzzy_many`).
 """
 
 from __future__ import annotations
@@ -35,9 +36,8 @@ from l10n.errors import L10nError
 from l10n.memory.fuzzy import length_range, max_distance, percent
 from l10n.memory.normalize import Tokens, grams, same_english
 
-POSTINGS_CAP = 2000
 MAX_CANDIDATES = 64
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -54,8 +54,10 @@ CREATE TABLE IF NOT EXISTS units (
 );
 CREATE INDEX IF NOT EXISTS units_by_source ON units (lang, source);
 CREATE INDEX IF NOT EXISTS units_by_origin ON units (lang, origin);
-CREATE TABLE IF NOT EXISTS grams (gram INTEGER NOT NULL, unit INTEGER NOT NULL, PRIMARY KEY (gram, unit))
-    WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS grams (
+    gram INTEGER NOT NULL, ntok INTEGER NOT NULL, unit INTEGER NOT NULL,
+    PRIMARY KEY (gram, ntok, unit)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS df (gram INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 """
 
@@ -118,6 +120,8 @@ class MemoryIndex:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
                 conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+                conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the postings B-tree is written in bulk
+                conn.execute("PRAGMA temp_store = MEMORY")
                 conn.executescript(_SCHEMA)
                 version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
                 if version is None:
@@ -148,45 +152,52 @@ class MemoryIndex:
     # -- writing ----------------------------------------------------------------------
     def add(self, lang: str, origin: str, kind: str, pairs: Iterable[tuple[str, str]]) -> int:
         """Add (English, translation) units of one origin; returns how many."""
+        pairs = list(pairs)
+        if not pairs:
+            return 0
         conn = self.conn
-        added = 0
-        gram_rows: list[tuple[int, int]] = []
+        unit = conn.execute("SELECT coalesce(max(id), 0) FROM units").fetchone()[0]
+        rows = []
+        gram_rows: list[tuple[int, int, int]] = []
         df: Counter[int] = Counter()
         for source, target in pairs:
             source = same_english(source)
             toks = self.tokenize(source)
-            cur = conn.execute(
-                "INSERT INTO units (lang, origin, kind, source, target, tokens, placeables, ntok)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (lang, origin, kind, source, target, SEP.join(toks.tokens), SEP.join(toks.placeables),
-                 len(toks.tokens)),
-            )
-            unit = cur.lastrowid
+            unit += 1
+            ntok = len(toks.tokens)
+            rows.append((unit, lang, origin, kind, source, target, SEP.join(toks.tokens), SEP.join(toks.placeables),
+                         ntok))
             for g in grams(lang, toks.tokens):
-                gram_rows.append((g, unit))
+                gram_rows.append((g, ntok, unit))
                 df[g] += 1
-            added += 1
-        conn.executemany("INSERT OR IGNORE INTO grams VALUES (?, ?)", gram_rows)
+        conn.executemany("INSERT INTO units (id, lang, origin, kind, source, target, tokens, placeables, ntok)"
+                         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+        added = len(rows)
+        gram_rows.sort()  # in key order: the B-tree is filled from one end, not at random
+        conn.executemany("INSERT OR IGNORE INTO grams VALUES (?, ?, ?)", gram_rows)
         conn.executemany("INSERT INTO df VALUES (?, ?) ON CONFLICT (gram) DO UPDATE SET n = n + excluded.n",
-                         df.items())
+                         sorted(df.items()))
         return added
 
     def remove(self, ids: Sequence[int]) -> None:
         """Remove units by id, with their postings."""
+        if not ids:
+            return
         conn = self.conn
         df: Counter[int] = Counter()
         gram_rows = []
         for start in range(0, len(ids), 500):
             chunk = list(ids[start:start + 500])
             marks = ", ".join("?" * len(chunk))
-            for unit, lang, tokens in conn.execute(f"SELECT id, lang, tokens FROM units WHERE id IN ({marks})", chunk):
+            for unit, lang, tokens, ntok in conn.execute(
+                    f"SELECT id, lang, tokens, ntok FROM units WHERE id IN ({marks})", chunk):
                 for g in grams(lang, _split(tokens)):
-                    gram_rows.append((g, unit))
+                    gram_rows.append((g, ntok, unit))
                     df[g] += 1
             conn.execute(f"DELETE FROM units WHERE id IN ({marks})", chunk)
-        conn.executemany("DELETE FROM grams WHERE gram = ? AND unit = ?", gram_rows)
-        conn.executemany("UPDATE df SET n = n - ? WHERE gram = ?", [(n, g) for g, n in df.items()])
-        conn.execute("DELETE FROM df WHERE n <= 0")
+        conn.executemany("DELETE FROM grams WHERE gram = ? AND ntok = ? AND unit = ?", gram_rows)
+        conn.executemany("UPDATE df SET n = n - ? WHERE gram = ?", [(n, g) for g, n in sorted(df.items())])
+        conn.executemany("DELETE FROM df WHERE gram = ? AND n <= 0", [(g,) for g in sorted(df)])
 
     def units_of(self, lang: str, origin: str) -> list[tuple[int, str, str]]:
         """(id, English, translation) of one origin's units."""
@@ -223,50 +234,90 @@ class MemoryIndex:
 
         See the module docstring for how candidates are found without a scan.
         """
-        english = same_english(english)
-        query = self.tokenize(english)
-        n = len(query.tokens)
-        if n == 0:
-            return []
-        lo, hi = length_range(n, threshold)
-        need = 2 * max_distance(n, threshold) + 1
-        keys = grams(lang, query.tokens)
-        rarest = self._rarest(keys, need)
-        shared: Counter[int] = Counter()
-        for gram in rarest:
-            for (unit,) in self.conn.execute("SELECT unit FROM grams WHERE gram = ? LIMIT ?", (gram, POSTINGS_CAP)):
-                shared[unit] += 1
-        if not shared:
-            return []
-        ids = [unit for unit, _ in shared.most_common(MAX_CANDIDATES * 4)]
-        rows = []
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            rows += self.conn.execute(
-                f"SELECT id, source, target, origin, kind, tokens, placeables FROM units"
-                f" WHERE id IN ({', '.join('?' * len(chunk))}) AND lang = ? AND ntok BETWEEN ? AND ?",
-                (*chunk, lang, lo, hi),
-            ).fetchall()
-        rows.sort(key=lambda r: -shared[r[0]])
-        found = []
-        for _id, source, target, origin, kind, tokens, placeables in rows[:MAX_CANDIDATES]:
-            if kind == "po" and origin == exclude and source == english:
-                continue
-            score = percent(query, Tokens(_split(tokens), _split(placeables)), source == english, threshold)
-            if score >= threshold:
-                found.append(Match(score, Unit(source, target, origin, kind)))
-        found.sort(key=lambda m: (-m.percent, m.unit.kind == "tmx", m.unit.origin, m.unit.source))
-        return found[:limit]
+        return self.fuzzy_many(lang, [(english, exclude)], threshold, limit)[0]
 
-    def _rarest(self, keys: list[int], need: int) -> list[int]:
-        if need >= len(keys):
-            return keys
+    def fuzzy_many(self, lang: str, queries: Sequence[tuple[str, str | None]], threshold: int,
+                   limit: int = 5) -> list[list[Match]]:
+        """:meth:`fuzzy` for many (English, excluded document) queries in a few SQL statements."""
+        prepared = []
+        wanted: dict[int, int] = {}
+        for english, exclude in queries:
+            english = same_english(english)
+            query = self.tokenize(english)
+            n = len(query.tokens)
+            keys = grams(lang, query.tokens) if n else []
+            lo, hi = length_range(n, threshold) if n else (0, -1)
+            need = 2 * max_distance(n, threshold) + 1
+            prepared.append((english, exclude, query, keys, lo, hi, need))
+            for key in keys:
+                wanted[key] = 0
+        counts = self._df(list(wanted))
+        plan = []  # (query number, gram, lo, hi)
+        for number, (_e, _x, _q, keys, lo, hi, need) in enumerate(prepared):
+            chosen = keys if need >= len(keys) else sorted(keys, key=lambda g: counts.get(g, 0))[:need]
+            plan += [(number, g, lo, hi) for g in chosen if 0 < counts.get(g, 0)]
+        shared: dict[int, Counter[int]] = {}
+        conn = self.conn
+        conn.execute("CREATE TEMP TABLE IF NOT EXISTS lookup (q INTEGER, gram INTEGER, lo INTEGER, hi INTEGER)")
+        conn.execute("DELETE FROM temp.lookup")
+        conn.executemany("INSERT INTO temp.lookup VALUES (?, ?, ?, ?)", plan)
+        for number, unit, count in conn.execute(
+                "SELECT l.q, g.unit, count(*) FROM temp.lookup AS l"
+                " JOIN grams AS g ON g.gram = l.gram AND g.ntok BETWEEN l.lo AND l.hi"
+                " GROUP BY l.q, g.unit"):
+            found_for = shared.get(number)
+            if found_for is None:
+                found_for = shared[number] = Counter()
+            found_for[unit] = count
+        conn.execute("DELETE FROM temp.lookup")
+        best = {number: [u for u, _ in c.most_common(MAX_CANDIDATES)] for number, c in shared.items()}
+        units = self._units({u for ids in best.values() for u in ids})
+        results = []
+        for number, (english, exclude, query, _k, _lo, _hi, _n) in enumerate(prepared):
+            found = []
+            for unit_id in best.get(number, ()):
+                source, target, origin, kind, tokens, placeables = units[unit_id]
+                if kind == "po" and origin == exclude and source == english:
+                    continue
+                score = percent(query, Tokens(_split(tokens), _split(placeables)), source == english, threshold)
+                if score >= threshold:
+                    found.append(Match(score, Unit(source, target, origin, kind)))
+            found.sort(key=lambda m: (-m.percent, m.unit.kind == "tmx", m.unit.origin, m.unit.source))
+            results.append(found[:limit])
+        return results
+
+    def _units(self, ids: set[int]) -> dict[int, tuple]:
+        out: dict[int, tuple] = {}
+        listed = list(ids)
+        for start in range(0, len(listed), 500):
+            chunk = listed[start:start + 500]
+            for row in self.conn.execute(
+                    f"SELECT id, source, target, origin, kind, tokens, placeables FROM units"
+                    f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
+                out[row[0]] = row[1:]
+        return out
+
+    def _df(self, keys: list[int]) -> dict[int, int]:
         counts: dict[int, int] = {}
         for start in range(0, len(keys), 500):
             chunk = keys[start:start + 500]
             counts.update(self.conn.execute(
                 f"SELECT gram, n FROM df WHERE gram IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
-        return sorted(keys, key=lambda g: counts.get(g, 0))[:need]
+        return counts
+
+    def exact_many(self, lang: str, queries: Sequence[tuple[str, str | None]]) -> list[list[Unit]]:
+        """:meth:`exact` for many (English, excluded document) queries."""
+        texts = list(dict.fromkeys(same_english(e) for e, _ in queries))
+        found: dict[str, list[Unit]] = {}
+        for start in range(0, len(texts), 500):
+            chunk = texts[start:start + 500]
+            for row in self.conn.execute(
+                    f"SELECT source, target, origin, kind FROM units WHERE lang = ?"
+                    f" AND source IN ({', '.join('?' * len(chunk))}) ORDER BY kind = 'tmx', origin, id",
+                    (lang, *chunk)):
+                found.setdefault(row[0], []).append(Unit(*row))
+        return [[u for u in found.get(same_english(e), []) if not (u.kind == "po" and u.origin == x)]
+                for e, x in queries]
 
     def stats(self) -> list[dict]:
         """Per language and kind: units, distinct English, origins."""

@@ -19,7 +19,7 @@ ends, as 63-bit integers (the keys of the index, with the language mixed in).
 
 from __future__ import annotations
 
-import hashlib
+import zlib
 import re
 from dataclasses import dataclass
 
@@ -88,9 +88,12 @@ def grams(lang: str, tokens: tuple[str, ...] | list[str]) -> list[int]:
     return list(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # bigrams repeat a lot ("of the", "<num> billion")
 def _key(lang: str, a: str, b: str) -> int:
-    digest = hashlib.blake2b(f"{lang}\x1f{a}\x1f{b}".encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "big") >> 1  # fits SQLite's signed 64-bit INTEGER
+    """63 bits (SQLite's INTEGER is signed) from CRC-32 and Adler-32: a collision only adds a candidate,
+    which is then scored on its tokens, so the key needs to be cheap and spread, not cryptographic."""
+    data = f"{lang}\x1f{a}\x1f{b}".encode()
+    return (zlib.crc32(data) << 31) | (zlib.adler32(data) & 0x7FFFFFFF)
 
 
 def same_english(text: str) -> str:

@@ -41,7 +41,7 @@ from l10n.store import DraftStore, StoredDraft
 from l10n.memory.api import memory_threshold
 from l10n.memory.index import MemoryIndex
 from l10n.memory.sync import open_memory
-from l10n.translate.memory import exact_draft, memory_draft
+from l10n.translate.memory import exact_drafts, memory_drafts
 from l10n.translate.summary import DRAFTED, PROPAGATED, REDRAFTED, REUSED, LanguageSummary, tally
 
 #: ``progress(language, done, total)`` while the engine drafts.
@@ -108,17 +108,17 @@ def _fill(run: DraftRun, works: list[Work]) -> None:
         if not candidates:
             return
         threshold = memory_threshold(run.project)
+        missing = [c for c in candidates if c.kind == MISSING]
+        others = [c for c in candidates if c.kind != MISSING]
+        hits = memory_drafts(memory, lang, [(c.entry.msgid, c.work.doc.name) for c in missing], threshold)
+        hits += exact_drafts(memory, lang, [(c.entry.msgid, c.work.doc.name) for c in others])
         left = []
-        for c in candidates:
-            doc = c.work.doc.name
-            if c.kind == MISSING:
-                hit = memory_draft(memory, lang, c.entry.msgid, doc, threshold)
-            else:
-                hit = exact_draft(memory, lang, c.entry.msgid, doc)
+        for c, hit in zip(missing + others, hits):
             if hit is None:
                 if c.kind == MISSING or run.redraft:
                     left.append(c)
                 continue
+            doc = c.work.doc.name
             fill_draft(c.entry, hit.text, hit.provenance)
             if hit.previous is not None:
                 c.entry.previous_msgid = hit.previous
@@ -168,17 +168,20 @@ def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore,
     those whose English the memory has exactly (from another document).
     """
     machine = MT_PROVENANCE.split("{")[0]
-    found = []
+    drafts = []
     for work in works:
         for entry in active_entries(work.merged.catalog):
             state = entry_state(entry)
-            if state not in (DRAFT, STALE) or not (provenance(entry) or "").startswith(machine):
-                continue
-            if memory is not None and not memory.exact(lang, entry.msgid, exclude=work.doc.name):
-                continue
-            english = entry.msgid if state == DRAFT else entry.previous_msgid
-            if store.is_untouched_draft(work.doc.name, lang, english, entry.msgstr):
-                found.append((work, entry))
+            if state in (DRAFT, STALE) and (provenance(entry) or "").startswith(machine):
+                drafts.append((work, entry, state))
+    if memory is not None:
+        known = memory.exact_many(lang, [(e.msgid, w.doc.name) for w, e, _ in drafts])
+        drafts = [d for d, units in zip(drafts, known) if units]
+    found = []
+    for work, entry, state in drafts:
+        english = entry.msgid if state == DRAFT else entry.previous_msgid
+        if store.is_untouched_draft(work.doc.name, lang, english, entry.msgstr):
+            found.append((work, entry))
     return found
 
 

@@ -33,34 +33,39 @@ class MemoryDraft:
     previous: str | None = None  # the English a fuzzy match was for (``#| msgid``)
 
 
-def exact_draft(index: MemoryIndex, lang: str, english: str, doc: str) -> MemoryDraft | None:
-    """The reviewed (or imported) translation of exactly ``english`` from elsewhere than ``doc``."""
-    units = index.exact(lang, english, exclude=doc)
-    if not units:
-        return None
-    unit = units[0]
-    name = unit.shown_origin
-    return MemoryDraft(unit.target, TM_PROVENANCE.format(name=name), TM_ORIGIN.format(name=name), 100)
+def exact_drafts(index: MemoryIndex, lang: str, items: list[tuple[str, str]]) -> list[MemoryDraft | None]:
+    """For each (English, document): the reviewed (or imported) translation of exactly that English
+    from elsewhere than the document, or None."""
+    drafts: list[MemoryDraft | None] = []
+    for units in index.exact_many(lang, items):
+        if not units:
+            drafts.append(None)
+            continue
+        name = units[0].shown_origin
+        drafts.append(MemoryDraft(units[0].target, TM_PROVENANCE.format(name=name), TM_ORIGIN.format(name=name), 100))
+    return drafts
 
 
-def memory_draft(index: MemoryIndex, lang: str, english: str, doc: str, threshold: int) -> MemoryDraft | None:
-    """An exact draft, else the best fuzzy match of at least ``threshold`` % (module docstring)."""
-    exact = exact_draft(index, lang, english, doc)
-    if exact is not None:
-        return exact
-    found = index.fuzzy(lang, english, threshold, limit=1, exclude=doc)
-    if not found:
-        return None
-    match = found[0]
-    carried = carry_numbers(match.source, english, match.target, lang)
-    name = match.origin
-    return MemoryDraft(
-        carried if carried is not None else match.target,
-        FUZZY_PROVENANCE.format(percent=match.percent, name=name),
-        FUZZY_ORIGIN.format(percent=match.percent, name=name),
-        match.percent,
-        previous=match.source if match.source != english else None,
-    )
+def memory_drafts(index: MemoryIndex, lang: str, items: list[tuple[str, str]],
+                  threshold: int) -> list[MemoryDraft | None]:
+    """For each (English, document): an exact draft, else the best fuzzy match of at least
+    ``threshold`` % (module docstring), else None. All lookups in a few SQL statements."""
+    drafts = exact_drafts(index, lang, items)
+    rest = [i for i, d in enumerate(drafts) if d is None]
+    found = index.fuzzy_many(lang, [items[i] for i in rest], threshold, limit=1)
+    for i, matches in zip(rest, found):
+        if not matches:
+            continue
+        match, english = matches[0], items[i][0]
+        carried = carry_numbers(match.source, english, match.target, lang)
+        drafts[i] = MemoryDraft(
+            carried if carried is not None else match.target,
+            FUZZY_PROVENANCE.format(percent=match.percent, name=match.origin),
+            FUZZY_ORIGIN.format(percent=match.percent, name=match.origin),
+            match.percent,
+            previous=match.source if match.source != english else None,
+        )
+    return drafts
 
 
 def remember_written(project, pending) -> None:
