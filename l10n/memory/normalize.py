@@ -19,8 +19,9 @@ ends, as 63-bit integers (the keys of the index, with the language mixed in).
 
 from __future__ import annotations
 
-import zlib
+import functools
 import re
+import zlib
 from dataclasses import dataclass
 
 from l10n.glossary import Glossary
