@@ -149,3 +149,13 @@ def test_a_malformed_catalog_is_skipped_with_a_warning(tmp_path):
     with open_memory(Project.open(tmp_path), ["ru"], warnings) as index:
         assert index.all_units() == []
     assert len(warnings) == 1 and "bad.po:2" in warnings[0]
+
+
+def test_an_unreadable_index_is_rebuilt(tmp_path):
+    make_project(tmp_path, {"a.txt": "A.\n"})
+    project = Project.open(tmp_path)
+    _catalog(tmp_path / "locales/ru/LC_MESSAGES/a.po", [("The committee met.", "Комитет собрался.", False)])
+    index_path(project).parent.mkdir(parents=True, exist_ok=True)
+    index_path(project).write_bytes(b"not a database, just bytes" * 100)
+    with open_memory(project, ["ru"]) as index:
+        assert [u.target for _, u in index.all_units("ru")] == ["Комитет собрался."]

@@ -119,20 +119,37 @@ class MemoryIndex:
                                     path=part)
             self.path.parent.mkdir(parents=True, exist_ok=True)
             try:
-                conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-                conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the postings B-tree is written in bulk
-                conn.execute("PRAGMA temp_store = MEMORY")
-                conn.executescript(_SCHEMA)
-                version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
-                if version is None:
-                    conn.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
-                elif version[0] != SCHEMA_VERSION:
-                    raise sqlite3.DatabaseError(f"schema version {version[0]}, expected {SCHEMA_VERSION}")
-            except sqlite3.DatabaseError as err:
-                raise L10nError(f"memory index unreadable ({err}); delete it, it is rebuilt from the catalogs",
-                                path=self.path) from None
+                conn = self._open()
+            except sqlite3.OperationalError as err:  # locked, not a file, no permission: not ours to replace
+                raise L10nError(f"cannot open the memory index ({err})", path=self.path) from None
+            except sqlite3.DatabaseError:
+                # A cache: an unreadable or outdated index is replaced and rebuilt from the catalogs.
+                if self.path.exists() and not self.path.is_file():
+                    raise L10nError("the memory index is not a regular file", path=self.path) from None
+                for leftover in (self.path, self.path.with_name(self.path.name + "-journal")):
+                    leftover.unlink(missing_ok=True)
+                try:
+                    conn = self._open()
+                except sqlite3.DatabaseError as err:
+                    raise L10nError(f"cannot create the memory index ({err})", path=self.path) from None
             self._conn = conn
         return self._conn
+
+    def _open(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MiB: the postings B-tree is written in bulk
+            conn.execute("PRAGMA temp_store = MEMORY")
+            conn.executescript(_SCHEMA)
+            version = conn.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()
+            if version is None:
+                conn.execute("INSERT INTO meta VALUES ('version', ?)", (SCHEMA_VERSION,))
+            elif version[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"schema version {version[0]}, expected {SCHEMA_VERSION}")
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
     def close(self) -> None:
         if self._conn is not None:
