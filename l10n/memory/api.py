@@ -26,8 +26,8 @@ def matches(project: Project, language: str, english: str, limit: int = 5,
 
 
 def memory_threshold(project: Project) -> int:
-    memory = getattr(project, "memory", None)
-    value = getattr(memory, "threshold", None)
+    """``[memory] threshold`` of ``l10n.toml``, else 85."""
+    value = project.memory.threshold
     return value if value is not None else DEFAULT_THRESHOLD
 
 
