@@ -23,6 +23,7 @@
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import statistics
 import sys
@@ -104,12 +105,12 @@ class Newsroom:
         while len(words) < 20000:
             words.add("".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 4))))
         self.vocabulary = sorted(words)
-        self.weights = [1 / (rank + 1) for rank in range(len(self.vocabulary))]
+        self.cum_weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(self.vocabulary))))
 
     def novel(self) -> str:
         rng = self.rng
         n = rng.randint(8, 28)
-        content = rng.choices(self.vocabulary, self.weights, k=n)
+        content = rng.choices(self.vocabulary, cum_weights=self.cum_weights, k=n)
         words = [w if rng.random() < 0.6 else f"{rng.choice(FUNCTION_WORDS)} {w}" for w in content]
         if rng.random() < 0.3:
             words.insert(rng.randrange(len(words)), str(rng.randint(2, 2000)))
@@ -137,10 +138,22 @@ class Newsroom:
         return "\n\n".join(paragraphs) + "\n"
 
     def sentences(self, n: int) -> list[str]:
+        """``n`` sentences in the proportions of :meth:`article` (without building articles)."""
+        rng = self.rng
         out = []
         while len(out) < n:
-            text = self.article()
-            out += [s for p in text.split("\n\n") for s in _split(p)]
+            if self.stories and rng.random() < 0.4:
+                template, slots, background = rng.choice(self.stories)
+                changed = {k: v for k, v in slots.items() if k not in rng.sample(["num", "day", "month", "pct"], 2)}
+                out += [fill(rng, template, changed)[0], background]
+            else:
+                template = rng.choice(TEMPLATES)
+                lead, slots = fill(rng, template)
+                background = fill(rng, rng.choice(TEMPLATES))[0]
+                self.stories.append((template, slots, background))
+                out += [lead, background]
+            out += rng.sample(BOILERPLATE, rng.randint(1, 3))
+            out += [fill(rng, rng.choice(TEMPLATES))[0] if rng.random() < 0.2 else self.novel() for _ in range(8)]
         return out[:n]
 
 
@@ -347,7 +360,10 @@ def scaling(sizes: list[int]) -> None:
 
     print("Lookup time per segment by memory size (fuzzy, threshold 85; 300 queries: 1/2 new, 1/2 follow-ups):")
     newsroom = Newsroom(11)
-    pool = list(dict.fromkeys(newsroom.sentences(max(sizes) + max(sizes) // 4)))
+    distinct: dict[str, None] = {}
+    while len(distinct) < max(sizes):
+        distinct.update(dict.fromkeys(newsroom.sentences(max(sizes) // 4 + 1000)))
+    pool = list(distinct)
     rng = random.Random(3)
     with tempfile.TemporaryDirectory() as tmp:
         index = MemoryIndex(Path(tmp) / "scale.sqlite")
@@ -362,6 +378,7 @@ def scaling(sizes: list[int]) -> None:
             build = time.perf_counter() - t0
             have = size
             indexed = pool[:size]
+            assert len(indexed) == size
             queries = [_vary(rng, rng.choice(indexed)) for _ in range(150)] + newsroom.sentences(150)
             times, found = [], 0
             for q in queries:  # one at a time, as the review page asks
