@@ -293,10 +293,10 @@ class MemoryIndex:
         for number, (english, exclude, query, _k, _lo, _hi, _n) in enumerate(prepared):
             found = []
             for unit_id in best.get(number, ()):
-                source, target, origin, kind, tokens, placeables = units[unit_id]
+                source, target, origin, kind, tokens = units[unit_id]
                 if kind == "po" and origin == exclude and source == english:
                     continue
-                score = percent(query, Tokens(_split(tokens), _split(placeables)), source == english, threshold)
+                score = percent(query, tokens, source == english, threshold)
                 if score >= threshold:
                     found.append(Match(score, Unit(source, target, origin, kind)))
             found.sort(key=lambda m: (-m.percent, m.unit.kind == "tmx", m.unit.origin, m.unit.source))
@@ -311,7 +311,7 @@ class MemoryIndex:
             for row in self.conn.execute(
                     f"SELECT id, source, target, origin, kind, tokens, placeables FROM units"
                     f" WHERE id IN ({', '.join('?' * len(chunk))})", chunk):
-                out[row[0]] = row[1:]
+                out[row[0]] = (*row[1:5], Tokens(_split(row[5]), _split(row[6])))
         return out
 
     def _df(self, keys: list[int]) -> dict[int, int]:
