@@ -14,6 +14,9 @@ optional ``l10n.toml`` at the project root overrides the defaults::
     device = "auto"             # auto (CUDA when there is a GPU), cpu or cuda
     workers = 2                 # batches translated at once (default: one per core)
     threads = 1                 # threads per batch (default: the cores left per worker)
+
+    [memory]
+    threshold = 85              # fuzzy translation-memory matches of at least this % become drafts
 """
 
 from __future__ import annotations
@@ -55,12 +58,18 @@ class EngineConfig:
 
 
 @dataclass(frozen=True)
+class MemoryConfig:
+    threshold: int | None = None
+
+
+@dataclass(frozen=True)
 class Project:
     """A project folder. Build it with :func:`find_project` or :meth:`Project.open`."""
 
     root: Path
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     engine: EngineConfig = field(default_factory=EngineConfig)
+    memory: MemoryConfig = field(default_factory=MemoryConfig)
 
     @classmethod
     def open(cls, root: str | Path) -> Project:
@@ -214,7 +223,7 @@ def _from_config(root: Path, config_path: Path) -> Project:
         raise L10nError("invalid TOML: nested too deeply", path=config_path) from None
     except UnicodeDecodeError:
         raise L10nError("not UTF-8", path=config_path) from None
-    unknown = set(data) - {"languages", "engine"}
+    unknown = set(data) - {"languages", "engine", "memory"}
     if unknown:
         raise L10nError(f"unknown setting(s): {', '.join(sorted(unknown))}", path=config_path)
     languages = data.get("languages", list(DEFAULT_LANGUAGES))
@@ -226,7 +235,20 @@ def _from_config(root: Path, config_path: Path) -> Project:
         raise L10nError("'languages' must be a non-empty list of language codes", path=config_path)
     languages = list(dict.fromkeys(normalize_language(code, config_path) for code in languages))
     engine = _engine_config(root, config_path, data.get("engine", {}))
-    return Project(root=root, languages=tuple(languages), engine=engine)
+    return Project(root=root, languages=tuple(languages), engine=engine,
+                   memory=_memory_config(config_path, data.get("memory", {})))
+
+
+def _memory_config(config_path: Path, section: Any) -> MemoryConfig:
+    if not isinstance(section, dict):
+        raise L10nError("[memory] must be a table", path=config_path)
+    unknown = set(section) - {"threshold"}
+    if unknown:
+        raise L10nError(f"unknown [memory] setting(s): {', '.join(sorted(unknown))}", path=config_path)
+    value = section.get("threshold")
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 50 <= value <= 100):
+        raise L10nError("[memory] threshold must be a whole percentage from 50 to 100", path=config_path)
+    return MemoryConfig(threshold=value)
 
 
 def _engine_config(root: Path, config_path: Path, section: Any) -> EngineConfig:

@@ -52,9 +52,9 @@ def test_translate_prints_a_summary_table_then_nothing_to_do(project, fake_engin
     result = runner.invoke(app, ["translate"])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["lang", "articles", "new", "drafted", "reused", "stale", "unchanged", "obsolete",
-                                "untranslated", "engine"]
-    assert lines[2].split()[:9] == ["az", "2", "5", "5", "0", "0", "0", "0", "0"]
+    assert lines[0].split() == ["lang", "articles", "segments", "drafted", "reused", "stale", "unchanged",
+                                "untranslated", "new", "obsolete", "engine"]
+    assert lines[2].split()[:10] == ["az", "2", "5", "5", "0", "0", "0", "0", "5", "0"]
     assert "Wrote 6 file(s): locales/a.pot" in result.stdout
     assert fake_engines.factory_calls == [(None, 4, None)]
     for path in catalog_files(project):
@@ -62,6 +62,19 @@ def test_translate_prints_a_summary_table_then_nothing_to_do(project, fake_engin
     again = runner.invoke(app, ["translate"])
     assert again.exit_code == 0 and "No file changed." in again.stdout
     assert fake_engines.calls == 2
+
+
+def test_translate_table_columns_add_up_with_a_redraft(project, fake_engines):
+    assert runner.invoke(app, ["translate", "--to", "az"]).exit_code == 0
+    newer = FakeEngines(origin="real translate-en_{target} 1.9")
+    result = runner.invoke(app, ["translate", "--to", "az", "--redraft"], obj={"engine_factory": newer})
+    assert result.exit_code == 0, result.output
+    header, _, row = result.stdout.splitlines()[:3]
+    cells = dict(zip(header.split(), row.split()))
+    assert (cells["segments"], cells["redrafted"], cells["unchanged"]) == ("5", "5", "0")
+    parts = ("drafted", "reused", "redrafted", "stale", "unchanged", "untranslated")
+    assert sum(int(cells[p]) for p in parts) == int(cells["segments"])
+    assert "az: 5 unedited machine draft(s) replaced by real translate-en_az 1.9" in result.stdout
 
 
 def test_translate_json_languages_and_options(project, fake_engines):

@@ -79,9 +79,11 @@ def test_help_imports_no_engine_and_no_catalog_code():
     """`l10n --help` stays fast: no ctranslate2, polib or library stage is imported for it."""
     code = ("import sys, runpy; sys.argv = ['l10n', '--help']\n"
             "try:\n    runpy.run_module('l10n', run_name='__main__')\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('l10n.', 'ctranslate2', 'polib', 'babel'))))")
+            "print(sorted(m for m in sys.modules if m.startswith(('l10n.', 'ctranslate2', 'polib', 'babel', 'rapidfuzz', "
+            "'defusedxml'))))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     loaded = eval(out.strip().splitlines()[-1])
     heavy = [m for m in loaded if m.startswith(("ctranslate2", "polib", "babel", "l10n.catalog", "l10n.engine",
-                                                 "l10n.translate", "l10n.check", "l10n.export", "l10n.report"))]
+                                                 "l10n.translate", "l10n.check", "l10n.export", "l10n.report",
+                                                 "l10n.memory", "rapidfuzz", "defusedxml"))]
     assert heavy == []

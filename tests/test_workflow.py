@@ -120,8 +120,15 @@ def test_translator_work_survives_reruns_and_english_changes(project, msgfmt):
     edited = snapshot(project.root)
 
     result, engines = run(project, now=T1)
-    assert engines.calls == 0 and result.written == []
-    assert snapshot(project.root) == edited, "an editor's file is left alone when nothing changed"
+    b_path = project.root / "locales/az/LC_MESSAGES/b.po"
+    assert engines.calls == 0 and result.written == [b_path], "only the propagation of a reviewed sentence"
+    assert {s.language: s.propagated for s in result.languages} == {"az": 1, "ru": 0}
+    assert entries(b_path)["The committee met in Baku on Monday."].msgstr == \
+        entries(po_path)["The committee met in Baku on Monday."].msgstr
+    after = snapshot(project.root)
+    assert {k: v for k, v in after.items() if not k.endswith(("b.po", ".sqlite"))} == \
+        {k: v for k, v in edited.items() if not k.endswith(("b.po", ".sqlite"))}, \
+        "an editor's file is left alone when nothing changed"
 
     # the English changes: one sentence edited, one new
     (project.root / "source/a.txt").write_text(
@@ -253,12 +260,13 @@ def test_redraft_replaces_only_untouched_machine_drafts(project):
     newer = FakeEngines(origin="real translate-en_{target} 1.9")
     result, _ = run(project, newer, languages=("az",), now=T1)
     assert newer.calls == 0, "without redraft, existing drafts stay"
+    assert result.languages[0].propagated == 1, "b's untouched draft of a sentence reviewed in a.po comes from TM"
     result, _ = run(project, newer, languages=("az",), now=T1, redraft=True)
     (call,) = newer.engines["az"].calls
     assert sorted(call) == ["Customs officers seized a ton of drugs this year.",
                             "Exports of oil rose sharply in March."]
     assert result.languages[0].redrafted == 2 and result.languages[0].drafted == 0
-    assert result.languages[0].reused == 1, "b's untouched draft of a sentence reviewed in a.po comes from TM"
+    assert result.languages[0].reused == 0 and result.languages[0].propagated == 0
     assert provenance(entries(project.root / "locales/az/LC_MESSAGES/b.po")["The committee met in Baku on Monday."]) \
         == "from translation memory (a.po)"
     got = entries(path)

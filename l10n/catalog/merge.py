@@ -19,11 +19,11 @@
 from __future__ import annotations
 
 import copy
-import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 
 import polib
+from rapidfuzz.distance import Indel
 
 from l10n.catalog.model import (
     catalog_metadata,
@@ -53,16 +53,17 @@ def normalize(text: str) -> str:
 
 
 def similarity(a: str, b: str) -> float:
-    """difflib's ratio of the case-folded, whitespace-collapsed texts (0..1)."""
-    return difflib.SequenceMatcher(None, normalize(a), normalize(b), autojunk=False).ratio()
+    """``2 * LCS / (len(a) + len(b))`` of the case-folded, whitespace-collapsed texts (0..1): the
+    measure of GNU gettext's fstrcmp, which msgmerge uses (rapidfuzz's normalized Indel similarity)."""
+    return Indel.normalized_similarity(normalize(a), normalize(b))
 
 
 class FuzzyIndex:
     """Old entries to match changed English against.
 
     For each query, candidates are ranked by a cheap word-multiset overlap;
-    the best ``shortlist`` of them (all, for an article-sized catalog) get
-    difflib's character ratio, like msgmerge's character-based comparison.
+    the best ``shortlist`` of them (all, for an article-sized catalog) get the
+    character similarity of :func:`similarity`, msgmerge's measure.
     """
 
     def __init__(self, entries: list[polib.POEntry], shortlist: int = 12):
@@ -87,10 +88,9 @@ class FuzzyIndex:
         best, best_score = None, threshold
         for _, pos in ranked[: self.shortlist]:
             entry, text, _ = self.items[pos]
-            matcher = difflib.SequenceMatcher(None, target, text, autojunk=False)
-            if matcher.real_quick_ratio() < best_score or matcher.quick_ratio() < best_score:
-                continue
-            score = matcher.ratio()
+            # no score_cutoff: rapidfuzz turns a normalized cutoff into a whole distance and can then drop
+            # a score equal to it
+            score = Indel.normalized_similarity(target, text)
             if score >= best_score and (best is None or score > best_score):
                 best, best_score = entry, score
         return best

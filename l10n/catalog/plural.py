@@ -11,6 +11,7 @@ evaluator that could run it.
 
 from __future__ import annotations
 
+import functools
 import re
 
 MAX_EXPRESSION = 1000  # characters; CLDR's longest rule is ~200
@@ -28,6 +29,7 @@ class PluralError(ValueError):
     """What msgfmt would say about the Plural-Forms value."""
 
 
+@functools.lru_cache(maxsize=64)  # every catalog of a language has the same header: evaluate it once
 def check_plural_forms(value: str) -> int:
     """Validate a ``Plural-Forms`` header value; return nplurals. Raises PluralError."""
     found = _NPLURALS.search(value)

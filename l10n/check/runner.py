@@ -16,6 +16,7 @@ from pathlib import Path
 
 from l10n.catalog.model import REVIEWED, UNTRANSLATED, active_entries, entry_state
 from l10n.check.checks import CheckContext, Finding, check_catalog
+from l10n.check.consistency import check_consistency
 from l10n.errors import L10nError
 from l10n.glossary import Glossary, find_glossary, load_glossary
 from l10n.languages import catalog_language
@@ -80,6 +81,7 @@ def check_paths(
     report = CheckReport()
     fixed: Glossary | None = load_glossary(glossary) if glossary is not None else None
     cache: dict[Path, Glossary] = {}
+    checked = []
     for path in collect_catalogs(paths, cwd):
         po = load_catalog(path).po
         language = catalog_language(po.metadata, path)
@@ -98,6 +100,8 @@ def check_paths(
         report.catalogs.append(shown)
         report.entries += sum(1 for e in active_entries(po) if entry_state(e) != UNTRANSLATED)
         report.findings += check_catalog(po, CheckContext(language, terms), shown)
+        checked.append((shown, language, po))
+    report.findings += check_consistency(checked)
     if not report.catalogs:
         where = f" for language {','.join(wanted)!r}" if wanted else ""
         raise L10nError(f"no catalogs to check{where}")

@@ -8,6 +8,7 @@ from __future__ import annotations
 # Importing the command modules registers their commands.
 from l10n.cli import (  # noqa: E402,F401
     commands_catalog,
+    commands_memory,
     commands_models,
     commands_postedit,
     commands_quality,

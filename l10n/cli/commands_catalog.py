@@ -67,6 +67,10 @@ def translate(
         return
     echo(_summary_table(result.languages))
     for s in result.languages:
+        if s.memory_fuzzy:
+            echo(f"{s.language}: {s.memory_fuzzy} of the reused drafted from fuzzy memory matches (see #| msgid)")
+        if s.propagated:
+            echo(f"{s.language}: {s.propagated} unedited machine draft(s) replaced by a reviewed translation")
         if s.redrafted:
             echo(f"{s.language}: {s.redrafted} unedited machine draft(s) replaced by {s.origin}")
     echo(_written_line(result.written, result.root))
@@ -139,11 +143,17 @@ def demo(
 
 
 def _summary_table(summaries: Sequence) -> str:
-    header = ["lang", "articles", "new", "drafted", "reused", "stale", "unchanged", "obsolete", "untranslated",
-              "engine"]
+    """One row per language. The columns from ``drafted`` to ``untranslated`` add up to ``segments``
+    (:data:`l10n.translate.summary.PARTS`; ``propagated`` and ``redrafted`` are shown only when some
+    row has one);
+    ``new`` and ``obsolete`` are informational."""
+    from l10n.translate.summary import PARTS
+
+    always = {"drafted", "reused", "stale", "unchanged", "untranslated"}
+    parts = [p for p in PARTS if p in always or any(getattr(s, p) for s in summaries)]
+    header = ["lang", "articles", "segments", *parts, "new", "obsolete", "engine"]
     body = [
-        [s.language, s.documents, s.new, s.drafted, s.reused, s.stale, s.unchanged, s.obsolete, s.untranslated,
-         s.origin or "-"]
+        [s.language, s.documents, s.segments, *(getattr(s, p) for p in parts), s.new, s.obsolete, s.origin or "-"]
         for s in summaries
     ]
     return table(header, body, right=numbers_right)

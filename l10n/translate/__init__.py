@@ -2,7 +2,7 @@
 
 - :mod:`l10n.translate.run` — the run: segment, merge, draft, write (under the project lock);
 - :mod:`l10n.translate.drafting` — one language's drafts: memory first, then one engine call;
-- :mod:`l10n.translate.memory` — reviewed translations of the same English elsewhere;
+- :mod:`l10n.translate.memory` — drafts from the project memory (:mod:`l10n.memory`): exact, fuzzy, propagation;
 - :mod:`l10n.translate.writing` — only changed files, merged again if an editor saved meanwhile;
 - :mod:`l10n.translate.summary` — what a run reports.
 """

@@ -4,10 +4,14 @@ Which entries get a draft:
 
 - *missing*: no translation yet (new English, or a translator cleared it);
 - *redraft* (only with ``--redraft``): machine drafts nobody edited, i.e. still
-  fuzzy and exactly the draft the store holds for their English.
+  fuzzy and exactly the draft the store holds for their English;
+- *propagation* (always): such unedited machine drafts whose English the
+  project memory has exactly (reviewed in another article, or imported).
 
-Each is filled from translation memory when another article has a reviewed
-translation of the same English, else by the engine. Every draft is recorded
+A missing entry is filled from the project memory (:mod:`l10n.translate.memory`:
+an exact match, else a fuzzy one of at least ``[memory] threshold`` %), else by
+the engine; a redraft or propagation candidate by an exact match, else (with
+``--redraft`` only) by the engine. Every draft is recorded
 in the draft store with its origin: an engine that hands drafts over as its
 batches finish (``on_batch``, :func:`l10n.engine.base.delivers_batches`) has
 them recorded at once, so a run killed while drafting loses only the batches
@@ -34,15 +38,16 @@ from l10n.errors import L10nError
 from l10n.languages import LanguageInfo
 from l10n.project import Document, Project
 from l10n.store import DraftStore, StoredDraft
-from l10n.translate.memory import reviewed_elsewhere, translation_memory
-from l10n.translate.summary import LanguageSummary
+from l10n.memory.api import memory_threshold
+from l10n.memory.index import MemoryIndex
+from l10n.memory.sync import open_memory
+from l10n.translate.memory import exact_drafts, memory_drafts
+from l10n.translate.summary import DRAFTED, PROPAGATED, REDRAFTED, REUSED, LanguageSummary, tally
 
 #: ``progress(language, done, total)`` while the engine drafts.
 LanguageProgress = Callable[[str, int, int], None]
 
 MT_PROVENANCE = "machine draft, {origin}"
-TM_PROVENANCE = "from translation memory ({name})"
-TM_ORIGIN = "translation memory ({name})"
 
 MISSING = "missing"
 REDRAFT = "redraft"
@@ -78,29 +83,49 @@ class DraftRun:
     now: datetime | None = None
     redraft: bool = False
     records: list[StoredDraft] = field(default_factory=list)
+    filled: dict[int, str] = field(default_factory=dict)  # id(entry) -> DRAFTED, REUSED, PROPAGATED, REDRAFTED
 
 
 def draft_language(run: DraftRun, works: list[Work]) -> None:
-    """Fill every candidate of ``works`` (see the module doc) and record the drafts in the store."""
+    """Fill every candidate of ``works`` (see the module doc), record the drafts in the store,
+    and count every entry of ``works`` once in the run's summary (:func:`l10n.translate.summary.tally`)."""
+    _fill(run, works)
+    for work in works:
+        tally(run.summary, work.merged, run.filled)
+
+
+def _fill(run: DraftRun, works: list[Work]) -> None:
     lang = run.info.code
     candidates = [Candidate(w, e, MISSING) for w in works for e in active_entries(w.merged.catalog)
                   if not has_translation(e)]
-    if run.redraft:
-        candidates += [Candidate(w, e, REDRAFT) for w, e in _untouched_machine_drafts(works, lang, run.store)]
-    if not candidates:
-        return
-    read = {w.doc.name: w.old.po for w in works if w.old is not None}
-    memory = translation_memory(run.project, lang, read, run.summary.warnings)
-    left = []
-    for c in candidates:
-        hit = reviewed_elsewhere(memory, c.entry.msgid, exclude=c.work.doc.name)
-        if hit is None:
-            left.append(c)
-            continue
-        name, text = hit
-        fill_draft(c.entry, text, TM_PROVENANCE.format(name=f"{name}.po"))
-        run.records.append(StoredDraft(c.work.doc.name, lang, c.entry.msgid, TM_ORIGIN.format(name=f"{name}.po"), text))
-        run.summary.reused += 1
+    read = {w.doc.name: w.old for w in works if w.old is not None}
+    with open_memory(run.project, [lang], run.summary.warnings, read) as memory:
+        if run.redraft:
+            candidates += [Candidate(w, e, REDRAFT) for w, e in _untouched_machine_drafts(works, lang, run.store)]
+        else:  # propagation: a reviewed translation replaces unedited machine drafts of the same English
+            candidates += [Candidate(w, e, REDRAFT) for w, e in
+                           _untouched_machine_drafts(works, lang, run.store, memory)]
+        if not candidates:
+            return
+        threshold = memory_threshold(run.project)
+        missing = [c for c in candidates if c.kind == MISSING]
+        others = [c for c in candidates if c.kind != MISSING]
+        hits = memory_drafts(memory, lang, [(c.entry.msgid, c.work.doc.name) for c in missing], threshold)
+        hits += exact_drafts(memory, lang, [(c.entry.msgid, c.work.doc.name) for c in others])
+        left = []
+        for c, hit in zip(missing + others, hits):
+            if hit is None:
+                if c.kind == MISSING or run.redraft:
+                    left.append(c)
+                continue
+            doc = c.work.doc.name
+            fill_draft(c.entry, hit.text, hit.provenance)
+            if hit.previous is not None:
+                c.entry.previous_msgid = hit.previous
+            run.records.append(StoredDraft(doc, lang, c.entry.msgid, hit.origin, hit.text))
+            run.filled[id(c.entry)] = REUSED if c.kind == MISSING else PROPAGATED
+            if hit.percent < 100:
+                run.summary.memory_fuzzy += 1
     if left:
         _draft_with_engine(run, left)
     run.store.record(run.records, now=run.now)
@@ -130,29 +155,33 @@ def _draft_with_engine(run: DraftRun, candidates: list[Candidate]) -> None:
         run.records.append(
             StoredDraft(c.work.doc.name, run.info.code, c.entry.msgid, engine.origin, draft.draft, draft.score)
         )
-        if c.kind == MISSING:
-            run.summary.drafted += 1
-        else:
-            run.summary.redrafted += 1
+        run.filled[id(c.entry)] = DRAFTED if c.kind == MISSING else REDRAFTED
 
 
-def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore) -> list[tuple[Work, polib.POEntry]]:
+def _untouched_machine_drafts(works: list[Work], lang: str, store: DraftStore,
+                              memory: MemoryIndex | None = None) -> list[tuple[Work, polib.POEntry]]:
     """Machine drafts nobody has edited: still fuzzy, and the msgstr is exactly a draft in the store.
 
     That includes stale ones (the English changed; the msgstr is the untouched
     draft of the previous English). Without a store record an entry counts as
-    edited: a person's work is never replaced on a guess.
+    edited: a person's work is never replaced on a guess. With ``memory``, only
+    those whose English the memory has exactly (from another document).
     """
     machine = MT_PROVENANCE.split("{")[0]
-    found = []
+    drafts = []
     for work in works:
         for entry in active_entries(work.merged.catalog):
             state = entry_state(entry)
-            if state not in (DRAFT, STALE) or not (provenance(entry) or "").startswith(machine):
-                continue
-            english = entry.msgid if state == DRAFT else entry.previous_msgid
-            if store.is_untouched_draft(work.doc.name, lang, english, entry.msgstr):
-                found.append((work, entry))
+            if state in (DRAFT, STALE) and (provenance(entry) or "").startswith(machine):
+                drafts.append((work, entry, state))
+    if memory is not None:
+        known = memory.exact_many(lang, [(e.msgid, w.doc.name) for w, e, _ in drafts])
+        drafts = [d for d, units in zip(drafts, known) if units]
+    found = []
+    for work, entry, state in drafts:
+        english = entry.msgid if state == DRAFT else entry.previous_msgid
+        if store.is_untouched_draft(work.doc.name, lang, english, entry.msgstr):
+            found.append((work, entry))
     return found
 
 

@@ -23,7 +23,7 @@ import polib
 from l10n.atomic import remove_leftover_temps
 from l10n.catalog.files import read_catalog
 from l10n.catalog.merge import merge_catalog
-from l10n.catalog.model import active_entries, build_template, dump, format_date, has_translation, is_fuzzy
+from l10n.catalog.model import active_entries, build_template, dump, format_date, is_fuzzy
 from l10n.engine.base import DEVICES
 from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, argos_engine_factory
 from l10n.errors import L10nError
@@ -33,6 +33,7 @@ from l10n.lock import project_lock
 from l10n.project import Document, Project, resolve_paths
 from l10n.store import DraftStore
 from l10n.translate.drafting import DraftRun, LanguageProgress, Work, draft_language
+from l10n.translate.memory import remember_written
 from l10n.translate.summary import LanguageSummary, TranslateResult
 from l10n.translate.writing import Pending, same_content, write_changed
 
@@ -116,21 +117,12 @@ def translate_project(
             summary = LanguageSummary(language=info.code, documents=len(works))
             draft_language(DraftRun(project, info, engine_factory, store, summary, progress, now, redraft), works)
             for work, tpl in zip(works, templates):
-                _count(summary, work)
                 pending.append(Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info))
             summaries.append(summary)
         written = write_changed(pending, stamp)
+        remember_written(project, pending)
     catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
     return TranslateResult(root=project.root, languages=summaries, written=written, catalogs=catalogs)
-
-
-def _count(summary: LanguageSummary, work: Work) -> None:
-    merged = work.merged
-    summary.new += len(merged.new)
-    summary.stale += len(merged.stale)
-    summary.unchanged += merged.unchanged
-    summary.obsolete += len(merged.obsolete)
-    summary.untranslated += sum(1 for e in active_entries(merged.catalog) if not has_translation(e))
 
 
 def _update_template(project: Project, doc: Document, stamp: str) -> Pending:

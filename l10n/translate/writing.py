@@ -24,6 +24,7 @@ class Pending:
     date_key: str | None  # header date set to now when the file changes
     template: polib.POFile | None = None  # for a catalog: to merge again if an editor saved it meanwhile
     info: LanguageInfo | None = None
+    written: tuple[polib.POFile, str] | None = None  # set when written: the catalog and the text put on disk
 
 
 def write_changed(pending: list[Pending], stamp: str) -> list[Path]:
@@ -56,8 +57,10 @@ def _write_checked(item: Pending, stamp: str, attempts: int = 5) -> None:
     if item.template is None or item.info is None:
         write_catalog(item.path, dump(item.po), read_digest=None, check=False)
         return
+    text = dump(item.po)
     try:
-        write_catalog(item.path, dump(item.po), read_digest=item.old.digest if item.old else None)
+        write_catalog(item.path, text, read_digest=item.old.digest if item.old else None)
+        item.written = (item.po, text)
         return
     except CatalogChangedError:
         pass
@@ -69,8 +72,10 @@ def _write_checked(item: Pending, stamp: str, attempts: int = 5) -> None:
             before = item.old.po if item.old else None
             po = rebase_drafts(saved.po, item.template, item.info, item.po, before)
         po.metadata["PO-Revision-Date"] = stamp
+        text = dump(po)
         try:
-            write_catalog(item.path, dump(po), read_digest=saved.digest if saved else None)
+            write_catalog(item.path, text, read_digest=saved.digest if saved else None)
+            item.written = (po, text)
             return
         except CatalogChangedError:
             continue

@@ -1,0 +1,190 @@
+"""TMX 1.4b, read and written: ``<tu>`` units of ``<tuv xml:lang>`` variants, each with a ``<seg>``.
+
+Reading (:func:`read_tmx`) takes a file object of bytes and parses it with
+defusedxml (no entity expansion, no external DTD or entity is fetched), one
+``<tu>`` at a time. Language codes go through
+:func:`l10n.languages.normalize_language` (``ru-RU``, ``RU_ru`` -> ``ru_RU``)
+and are kept as their base language (``ru``), the one a project's catalogs
+use. The source variant is the header's (or the unit's) ``srclang`` (``*all*``
+or none: English). Inline markup in a ``<seg>`` (``bpt``/``ept`` pairs,
+``ph``, ``it``, ``hi``, ``ut``) becomes a placeholder (``{1}`` ... ``{/1}``
+for a pair, ``{2/}`` for a standalone tag, numbered by its ``i``/``x``
+attribute or its position), the same in source and target, so a match keeps
+its tags' places; the native code inside the tag is dropped.
+
+Writing (:func:`write_tmx`) puts one bilingual ``<tu>`` per unit, with the
+origin as a ``<prop type="x-l10n-origin">``; text is written as is (a
+placeholder in the text stays text).
+
+A malformed file is an L10nError naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
+
+from l10n import __version__
+from l10n.errors import L10nError
+from l10n.languages import SOURCE_LANGUAGE, base_language, normalize_language
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+ORIGIN_PROP = "x-l10n-origin"
+_PAIRED = ("bpt", "ept")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # characters XML 1.0 cannot hold
+
+
+@dataclass
+class TmxUnit:
+    """One ``<tu>``: its English and its translations by language (base codes)."""
+
+    source: str
+    targets: dict[str, str] = field(default_factory=dict)
+    line: int | None = None
+    origin: str | None = None
+
+
+@dataclass
+class TmxContent:
+    units: list[TmxUnit] = field(default_factory=list)
+    source_language: str = SOURCE_LANGUAGE
+    skipped: int = 0  # units without an English variant or without a translation
+
+
+def read_tmx(fileobj: BinaryIO, path: str = "<tmx>") -> TmxContent:
+    """Every unit of a TMX file that has English and at least one other language."""
+    import defusedxml.ElementTree as DET
+    from defusedxml import DefusedXmlException
+
+    content = TmxContent()
+    srclang = SOURCE_LANGUAGE
+    parser_events = DET.iterparse(fileobj, events=("start", "end"))
+    stack: list[str] = []
+    seen_root = False
+    try:
+        for event, elem in parser_events:
+            tag = _local(elem.tag)
+            if event == "start":
+                if not seen_root:
+                    if tag != "tmx":
+                        raise L10nError(f"not a TMX file: the root element is <{tag}>, expected <tmx>", path)
+                    seen_root = True
+                stack.append(tag)
+                if tag == "header":
+                    srclang = _source_language(elem.get("srclang"), path)
+                    content.source_language = srclang
+                continue
+            stack.pop()
+            if tag == "tu":
+                unit = _unit(elem, srclang, path)
+                if unit is None:
+                    content.skipped += 1
+                else:
+                    content.units.append(unit)
+                elem.clear()
+    except ET.ParseError as err:
+        line = err.position[0] if getattr(err, "position", None) else None
+        raise L10nError(f"malformed TMX: {_reason(err)}", path, line) from None
+    except DefusedXmlException as err:
+        raise L10nError(f"TMX refused: {err} (entity declarations are not read)", path) from None
+    if not seen_root:
+        raise L10nError("malformed TMX: empty file", path, 1)
+    return content
+
+
+def _reason(err: ET.ParseError) -> str:
+    text = str(err)
+    return text.split(": line", 1)[0]
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _source_language(code: str | None, path: str) -> str:
+    if not code or code.strip() == "*all*":
+        return SOURCE_LANGUAGE
+    return _language(code, path) or SOURCE_LANGUAGE
+
+
+def _language(code: str, path: str) -> str | None:
+    try:
+        return base_language(normalize_language(code.replace("-", "_"), path))
+    except L10nError:
+        return None  # a language CLDR does not know: that variant is not for this project
+
+
+def _unit(tu: ET.Element, srclang: str, path: str) -> TmxUnit | None:
+    own = tu.get("srclang")
+    source_lang = _source_language(own, path) if own else srclang
+    texts: dict[str, str] = {}
+    origin = None
+    for child in tu:
+        kind = _local(child.tag)
+        if kind == "prop" and child.get("type") == ORIGIN_PROP:
+            origin = (child.text or "").strip() or None
+        if kind != "tuv":
+            continue
+        code = child.get(XML_LANG) or child.get("lang")
+        lang = _language(code, path) if code else None
+        seg = next((c for c in child if _local(c.tag) == "seg"), None)
+        if lang is None or seg is None or lang in texts:
+            continue
+        text = " ".join(_segment_text(seg).split())
+        if text:
+            texts[lang] = text
+    source = texts.pop(source_lang, None)
+    if source is None or not texts:
+        return None
+    return TmxUnit(source, texts, origin=origin)
+
+
+def _segment_text(seg: ET.Element) -> str:
+    """The text of a ``<seg>`` with inline elements as placeholders (module docstring)."""
+    parts = [seg.text or ""]
+    counter = 0
+    for child in seg:
+        kind = _local(child.tag)
+        counter += 1
+        number = child.get("i") or child.get("x") or str(counter)
+        if kind == "bpt":
+            parts.append(f"{{{number}}}")
+        elif kind == "ept":
+            parts.append(f"{{/{number}}}")
+        elif kind == "hi" or kind == "sub":  # highlighted text: keep the text between a pair
+            parts.append(f"{{{number}}}{_segment_text(child)}{{/{number}}}")
+        else:
+            parts.append(f"{{{number}/}}")
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def write_tmx(fileobj: TextIO, units: Iterable[tuple[str, str, str, str]], created: str) -> int:
+    """Write (language, English, translation, origin) units as TMX 1.4b; returns how many ``<tu>``.
+
+    ``created`` is the header's creationdate (``YYYYMMDDThhmmssZ``).
+    """
+    root = ET.Element("tmx", version="1.4")
+    ET.SubElement(root, "header", {
+        "creationtool": "l10n", "creationtoolversion": __version__, "datatype": "plaintext",
+        "segtype": "sentence", "adminlang": "en", "srclang": SOURCE_LANGUAGE, "o-tmf": "l10n",
+        "creationdate": created,
+    })
+    body = ET.SubElement(root, "body")
+    count = 0
+    for lang, source, target, origin in units:
+        tu = ET.SubElement(body, "tu")
+        if origin:
+            ET.SubElement(tu, "prop", type=ORIGIN_PROP).text = origin
+        for code, text in ((SOURCE_LANGUAGE, source), (lang, target)):
+            tuv = ET.SubElement(tu, "tuv", {XML_LANG: code})
+            ET.SubElement(tuv, "seg").text = _NOT_XML.sub("", text)
+        count += 1
+    ET.indent(root, space="  ")
+    fileobj.write('<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n')
+    fileobj.write(ET.tostring(root, encoding="unicode"))
+    fileobj.write("\n")
+    return count

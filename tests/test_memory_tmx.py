@@ -1,0 +1,104 @@
+"""TMX 1.4b in and out, against translate-toolkit's reader and writer; malformed files."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from translate.storage.tmx import tmxfile
+
+from l10n.errors import L10nError
+from l10n.memory.tmx import read_tmx, write_tmx
+
+UNITS = [
+    ("ru", "Exports rose to 1.2 billion dollars.", "Экспорт вырос до 1,2 млрд долларов.", "a.po"),
+    ("ru", "Prices & wages <rose>.", "Цены и зарплаты «выросли».", "b.po"),
+    ("az", "Exports rose to 1.2 billion dollars.", "İxrac 1,2 milyard dollara yüksəldi.", "a.po"),
+]
+
+
+def written() -> bytes:
+    out = io.StringIO()
+    assert write_tmx(out, UNITS, "20261203T120000Z") == 3
+    return out.getvalue().encode("utf-8")
+
+
+def test_translate_toolkit_reads_what_we_write():
+    data = written()
+    for lang in ("ru", "az"):
+        store = tmxfile(io.BytesIO(data), "en", lang)
+        got = [(u.source, u.target) for u in store.units if u.target]
+        assert got == [(s, t) for code, s, t, _ in UNITS if code == lang]
+
+
+def test_we_read_what_translate_toolkit_writes():
+    store = tmxfile(sourcelanguage="en", targetlanguage="ru-RU")
+    store.addtranslation("Oil prices fell by 3 percent.", "en", "Цены на нефть упали на 3%.", "ru-RU")
+    store.addtranslation("Tom & Jerry <met>.", "en", "Том и Джерри «встретились».", "ru-RU")
+    content = read_tmx(io.BytesIO(bytes(store)), "tt.tmx")
+    assert [(u.source, u.targets) for u in content.units] == [
+        ("Oil prices fell by 3 percent.", {"ru": "Цены на нефть упали на 3%."}),
+        ("Tom & Jerry <met>.", {"ru": "Том и Джерри «встретились»."}),
+    ]
+
+
+def test_our_round_trip_keeps_origin_and_languages():
+    content = read_tmx(io.BytesIO(written()), "x.tmx")
+    assert [(u.source, u.targets, u.origin) for u in content.units] == [
+        (s, {lang: t}, o) for lang, s, t, o in UNITS]
+
+
+AGENCY = """<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE tmx SYSTEM "tmx14.dtd">
+<tmx version="1.4">
+ <header creationtool="SDL Language Platform" creationtoolversion="8.0" o-tmf="SDL TM8 Format"
+   datatype="xml" segtype="sentence" adminlang="en-US" srclang="en-US"/>
+ <body>
+  <tu creationdate="20240101T000000Z">
+   <tuv xml:lang="en-US"><seg>Press <bpt i="1">&lt;b&gt;</bpt>Start<ept i="1">&lt;/b&gt;</ept> now.<ph x="2"/></seg></tuv>
+   <tuv xml:lang="ru-RU"><seg>Нажмите <bpt i="1">&lt;b&gt;</bpt>Пуск<ept i="1">&lt;/b&gt;</ept>.<ph x="2"/></seg></tuv>
+  </tu>
+  <tu>
+   <tuv xml:lang="EN-GB"><seg>The   committee
+     met.</seg></tuv>
+   <tuv xml:lang="az-Latn-AZ"><seg>Komitə toplandı.</seg></tuv>
+   <tuv xml:lang="x-klingon"><seg>tlhIngan</seg></tuv>
+  </tu>
+  <tu><tuv xml:lang="de-DE"><seg>Nur Deutsch.</seg></tuv><tuv xml:lang="en-US"><seg>Only German.</seg></tuv></tu>
+  <tu><tuv xml:lang="ru-RU"><seg>Без английского.</seg></tuv></tu>
+ </body>
+</tmx>
+"""
+
+
+def test_an_agency_memory_tags_as_placeholders_and_regional_codes():
+    content = read_tmx(io.BytesIO(AGENCY.encode()), "agency.tmx")
+    assert content.source_language == "en"
+    assert [(u.source, u.targets) for u in content.units] == [
+        ("Press {1}Start{/1} now.{2/}", {"ru": "Нажмите {1}Пуск{/1}.{2/}"}),
+        ("The committee met.", {"az": "Komitə toplandı."}),
+        ("Only German.", {"de": "Nur Deutsch."}),
+    ]
+    assert content.skipped == 1  # no English
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('<?xml version="1.0"?>\n<tmx version="1.4">\n<body>\n<tu><tuv xml:lang="en"><seg>x</tuv></tu>\n</body></tmx>',
+     4, "malformed TMX: mismatched tag"),
+    ('<?xml version="1.0"?>\n<tmx><body>\n', 3, "malformed TMX: no element found"),
+    ("", 1, "malformed TMX"),
+    ('<?xml version="1.0"?>\n<xliff version="1.2"/>\n', None, "not a TMX file"),
+])
+def test_malformed_tmx_is_one_line_with_its_line(text, line, message):
+    with pytest.raises(L10nError) as err:
+        read_tmx(io.BytesIO(text.encode()), "bad.tmx")
+    shown = str(err.value)
+    assert "\n" not in shown and message in shown
+    assert shown.startswith(f"bad.tmx:{line}:" if line else "bad.tmx:")
+
+
+def test_entity_expansion_is_refused():
+    bomb = ('<?xml version="1.0"?>\n<!DOCTYPE tmx [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>\n'
+            '<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&b;</seg></tuv></tu></body></tmx>')
+    with pytest.raises(L10nError, match="entity declarations are not read"):
+        read_tmx(io.BytesIO(bomb.encode()), "bomb.tmx")
