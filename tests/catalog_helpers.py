@@ -46,11 +46,13 @@ RUN_FILES = ("lock", "lock.owner")  # the project lock (l10n.lock): run machiner
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under ``folder`` with its bytes (to prove a run changed nothing), except the lock."""
+    """Every file under ``folder`` with its bytes (to prove a run changed nothing), except the lock
+    and the git-ignored cache (``locales/.l10n/cache/``: the memory index)."""
     return {
         p.relative_to(folder).as_posix(): p.read_bytes()
         for p in sorted(folder.rglob("*"))
         if p.is_file() and not (p.parent.name == ".l10n" and p.name in RUN_FILES)
+        and not (p.parent.name == "cache" and p.parent.parent.name == ".l10n")  # the memory index: a cache
     }
 
 

@@ -176,3 +176,22 @@ def test_memory_commands_have_help():
     for command in ("import", "export", "stats"):
         result = runner.invoke(app, ["memory", command, "--help"])
         assert result.exit_code == 0 and "--json" in result.output
+
+
+def test_the_memory_index_is_a_cache_git_does_not_see(tmp_path):
+    """The index is rebuilt from the catalogs; in a project kept in git it must not show up as a new file."""
+    import subprocess
+
+    root = make_project(tmp_path, {"a.txt": LEAD_A + "\n"})
+    subprocess.run(["git", "init", "-q", str(root)], check=True)
+    project = Project.open(root)
+    run(project)
+    index = root / "locales" / ".l10n" / "cache" / "memory.sqlite"
+    assert index.is_file()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=root,
+                            capture_output=True, text=True, check=True).stdout
+    assert "cache" not in status and "memory.sqlite" not in status
+    assert "locales/ru/LC_MESSAGES/a.po" in status, "the catalogs are still seen"
+    index.unlink()
+    run(project)
+    assert index.is_file(), "rebuilt when deleted"

@@ -1,4 +1,4 @@
-"""The translation memory index: SQLite next to the draft store (``locales/.l10n/memory.sqlite``).
+"""The translation memory index: SQLite next to the draft store (``locales/.l10n/cache/memory.sqlite``, a git-ignored cache).
 
 A cache, not a source of truth: every row comes from a reviewed catalog entry
 or an imported TMX file (:mod:`l10n.memory.sync` keeps it up to date, and
@@ -117,7 +117,7 @@ class MemoryIndex:
                 if part.is_symlink():
                     raise L10nError("the memory index is behind a symbolic link; l10n keeps it inside the project",
                                     path=part)
-            self.path.parent.mkdir(parents=True, exist_ok=True)
+            _make_cache_dir(self.path.parent)
             try:
                 conn = self._open()
             except sqlite3.OperationalError as err:  # locked, not a file, no permission: not ours to replace
@@ -381,3 +381,13 @@ class _Transaction:
             conn.execute("ROLLBACK")
             if issubclass(exc_type, sqlite3.Error):
                 raise L10nError(f"memory index: {exc}", path=self.index.path) from None
+
+
+def _make_cache_dir(folder: Path) -> None:
+    """The index's folder, ignored by git as a whole (its ``.gitignore`` is ``*``, itself included)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        from l10n.atomic import atomic_write_text
+
+        atomic_write_text(ignore, "# l10n's cache (rebuilt from the catalogs when missing)\n*\n")

@@ -30,9 +30,15 @@ INDEX_NAME = "memory.sqlite"
 IMPORT_DIR = "memory"
 
 
+CACHE_DIR = "cache"
+
+
 def index_path(project: Project) -> Path:
-    """``locales/.l10n/memory.sqlite``, next to the draft store."""
-    return project.store_path.parent / INDEX_NAME
+    """``locales/.l10n/cache/memory.sqlite``, beside the draft store. A cache, rebuilt from the
+    catalogs when missing: the folder holds a ``.gitignore`` of ``*`` (as ``.pytest_cache`` does),
+    so it never shows up in ``git status`` or in a commit; the draft store, which is not
+    rebuildable, stays outside it."""
+    return project.store_path.parent / CACHE_DIR / INDEX_NAME
 
 
 def import_dir(project: Project) -> Path:
