@@ -66,10 +66,11 @@ def build_project(root: Path) -> Path:
         assert result.exit_code == 0, result.output
 
     translate()
-    edit_po(po_path(root, "other"), {COMMITTEE: (COMMITTEE_AZ, True)})
     edit_po(po_path(root), {STALE_OLD: ("Gömrük işçiləri bu il bir ton narkotik ələ keçirdi.", True),
                             "Exports of oil rose sharply.": (XSS, False)})
     source = root / "source" / "story.txt"
     source.write_text(ARTICLE.replace(STALE_OLD, STALE_NEW), encoding="utf-8")
     translate()
+    # reviewed after the last run: the next translate would propagate it over story's unedited draft
+    edit_po(po_path(root, "other"), {COMMITTEE: (COMMITTEE_AZ, True)})
     return root

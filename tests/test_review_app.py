@@ -129,7 +129,7 @@ def test_the_export_preview_is_the_html_export_sandboxed(client):
     assert "<h1>[az] Customs Seize Drugs at the Border</h1>" in page.text
     assert "&lt;script&gt;window.__xss = 1" in page.text and "<script" not in page.text
     source = client.get("/preview/story/az?fallback=source").text
-    assert f"<h1>{HEADLINE}</h1>" in source
+    assert f'<h1 lang="en">{HEADLINE}</h1>' in source  # the English fills in: marked as English
 
 
 @pytest.mark.parametrize("url", [

@@ -126,9 +126,10 @@ def test_the_committed_catalogs_dump_as_msgcat_writes_them(path, msgcat):
 
 
 def test_after_a_gnu_save_changing_one_entry_changes_only_its_lines(msgcat):
-    """The committed az catalog still has polib's wrapping: a GNU-style save rewraps it (the
-    14-hunk diff of the issue); l10n then changes one msgstr and nothing else moves."""
-    polib_text = (REPO / "locales/az/LC_MESSAGES/wco-europe-customs.po").read_text(encoding="utf-8")
+    """A catalog with polib's wrapping (as l10n wrote them before): a GNU-style save rewraps it
+    (the 14-hunk diff of the issue); l10n then changes one msgstr and nothing else moves."""
+    committed = (REPO / "locales/az/LC_MESSAGES/wco-europe-customs.po").read_text(encoding="utf-8")
+    polib_text = str(polib.pofile(committed, wrapwidth=78))
     saved = msgcat(polib_text)
     assert saved != polib_text  # polib's wrapping is not GNU's
     po = parse_po(saved)

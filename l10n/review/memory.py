@@ -1,88 +1,55 @@
-"""Translation-memory matches for the review page, behind one small adapter.
+"""Translation-memory matches for the review page, from the project memory (:mod:`l10n.memory`).
 
-Today the memory is exact (:func:`l10n.translate.memory.translation_memory`: the
-reviewed translations of the same English in the project's other catalogs). When a
-fuzzy memory is installed as ``l10n.memory`` with a
-``matches(project, language, english, limit)`` function, :func:`open_memory` uses it
-instead; the page only sees :class:`MemoryMatch` rows either way.
+The page shows, per segment, the best reviewed (or imported) translations of the same or
+similar English, with their match percentage and where they come from; the segment's own
+entry is left out.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Protocol
 
 from l10n.project import Project
 
 
 @dataclass(frozen=True)
 class MemoryMatch:
-    """A reviewed translation of the same (or, from a fuzzy memory, similar) English."""
+    """A reviewed translation of the same or similar English."""
 
-    document: str
+    document: str  # the article (``other``) or the imported memory (``memory/agency.tmx``)
     english: str
     translation: str
     score: float  # percent; 100 = the same English
 
 
 class Memory(Protocol):
+    warnings: list[str]
+
     def matches(self, english: str, exclude: str, limit: int) -> list[MemoryMatch]:
-        """Up to ``limit`` matches for ``english``, best first, none from document ``exclude``'s same entry."""
+        """Up to ``limit`` matches for ``english``, best first, not document ``exclude``'s own entry."""
         ...
 
 
-class ExactMemory:
-    """Reviewed translations of exactly this English in the project's other articles."""
+class ProjectMemory:
+    """The project memory of one language, as the page needs it."""
 
     def __init__(self, project: Project, lang: str):
-        from l10n.translate.memory import translation_memory
-
-        self.warnings: list[str] = []
-        self._memory = translation_memory(project, lang, {}, self.warnings)
-
-    def matches(self, english: str, exclude: str, limit: int) -> list[MemoryMatch]:
-        found = [MemoryMatch(doc, english, text, 100.0) for doc, text in self._memory.get(english, []) if doc != exclude]
-        return found[:limit]
-
-
-class FuzzyMemory:
-    """An adapter over ``l10n.memory.matches`` (its rows may be objects or mappings)."""
-
-    def __init__(self, project: Project, lang: str, lookup: Callable[..., Any]):
-        self.project, self.lang, self._lookup = project, lang, lookup
+        self.project, self.lang = project, lang
         self.warnings: list[str] = []
 
     def matches(self, english: str, exclude: str, limit: int) -> list[MemoryMatch]:
-        rows = [_as_match(row, english) for row in self._lookup(self.project, self.lang, english, limit + 1)]
+        from l10n.memory import matches
+
+        rows = [MemoryMatch(_document(m.origin), m.source, m.target, float(m.percent))
+                for m in matches(self.project, self.lang, english, limit + 1)]
         return [m for m in rows if not (m.document == exclude and m.english == english)][:limit]
 
 
-def _field(row: Any, *names: str) -> Any:
-    for name in names:
-        value = row.get(name) if isinstance(row, dict) else getattr(row, name, None)
-        if value is not None:
-            return value
-    return None
+def _document(origin: str) -> str:
+    """``story.po`` -> ``story``; an imported memory keeps its file name."""
+    return origin.removesuffix(".po") if "/" not in origin else origin
 
 
-def _as_match(row: Any, english: str) -> MemoryMatch:
-    score = _field(row, "score", "percent", "similarity")
-    score = 100.0 if score is None else float(score)
-    if score <= 1.0:  # a ratio rather than a percentage
-        score *= 100.0
-    return MemoryMatch(
-        document=str(_field(row, "document", "doc", "source_document") or ""),
-        english=str(_field(row, "english", "source", "msgid") or english),
-        translation=str(_field(row, "translation", "target", "msgstr") or ""),
-        score=score,
-    )
-
-
-def open_memory(project: Project, lang: str) -> ExactMemory | FuzzyMemory:
-    """The fuzzy memory when ``l10n.memory`` provides one, else the exact memory."""
-    try:
-        from l10n.memory import matches  # type: ignore[import-not-found]
-    except ImportError:
-        return ExactMemory(project, lang)
-    return FuzzyMemory(project, lang, matches)
+def open_memory(project: Project, lang: str) -> ProjectMemory:
+    return ProjectMemory(project, lang)
