@@ -105,7 +105,7 @@ class ClusterSession:
         workers = self.address.workers or cores
         self._cluster = distributed.LocalCluster(
             n_workers=workers, threads_per_worker=max(1, cores // workers), processes=True, host="127.0.0.1",
-            dashboard_address=None, silence_logs=logging.ERROR,
+            dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its web page on a free local port
         )
         return distributed.Client(self._cluster, set_as_default=False)
 
