@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from l10n.cli import app
 from l10n.cli.commands_catalog import _cluster_line
 from l10n.cluster import ClusterSession, parse_address
-from l10n.cluster.shards import plan_shards, shard_work
+from l10n.cluster.shards import DEFAULT_SHARD_TOKENS, MIN_SHARD_TOKENS, plan_shards, shard_budget, shard_work
 from l10n.cluster.shipping import SHIPPED_DIR
 from l10n.cluster.worker import SHARD_TOPIC
 from l10n.demo import make_demo_project
@@ -91,6 +91,13 @@ def _drafts(root: Path) -> list[tuple]:
                   for d in DraftStore(Project.open(root).store_path).drafts_in(["az", "ru"]))
 
 
+def _assert_same_drafts(drafts: list[tuple], expected: list[tuple]) -> None:
+    """The same draft texts; a score may differ in the 7th digit (shards batch the segments differently,
+    as --workers does in-process: CTranslate2 pads a batch to its longest segment)."""
+    assert [d[:5] for d in drafts] == [d[:5] for d in expected]
+    assert [d[5] for d in drafts] == pytest.approx([d[5] for d in expected], abs=1e-5)
+
+
 @pytest.fixture(scope="module")
 def local_run(tmp_path_factory):
     """The reference: the same project drafted in this process (the default engine)."""
@@ -133,6 +140,12 @@ def test_shards_are_length_sorted_within_the_budget_biggest_first():
     assert works == sorted(works, reverse=True)
 
 
+def test_a_small_run_is_cut_so_that_every_worker_thread_gets_two_shards():
+    assert shard_budget([30] * 10_000, threads=8) == DEFAULT_SHARD_TOKENS  # an archive: full-size shards
+    assert shard_budget([30] * 100, threads=2) == 750  # 3000 tokens over 2 x 2 shards
+    assert shard_budget([30] * 10, threads=4) == MIN_SHARD_TOKENS  # never tiny: messages would cost more
+
+
 def test_the_cluster_setting_in_l10n_toml(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "l10n.toml").write_text('[cluster]\naddress = "tcp://10.1.2.3:8786"\nconnect_timeout = 2.5\n')
@@ -156,7 +169,7 @@ def test_the_cluster_drafts_the_same_catalogs_and_ships_the_package(cluster, loc
     root = _demo(tmp_path / "project", extra_article=True)
     result = translate_paths([root], cluster=local.scheduler_address)
     assert _catalogs(root) == _catalogs(local_run)
-    assert _drafts(root) == _drafts(local_run)  # the raw drafts and their scores too
+    _assert_same_drafts(_drafts(root), _drafts(local_run))  # the raw drafts in the store too
     report = {s.language: s.cluster for s in result.languages}
     assert set(report) == {"az", "ru"}
     distinct = len({d[2] for d in _drafts(root)})
@@ -202,11 +215,7 @@ def test_a_worker_killed_mid_run_loses_nothing(cluster, local_run, tmp_path):
     assert report["retries"] >= 1  # the killed worker's shard ran again
     reference = {k: v for k, v in _catalogs(local_run).items() if "/ru/" not in k}
     assert _catalogs(root) == reference
-    # the same drafts; a score may differ in the 7th digit (shards batch the segments differently, as
-    # --workers does locally: CTranslate2's padding)
-    drafts, expected = _drafts(root), [d for d in _drafts(local_run) if d[1] == "az"]
-    assert [d[:5] for d in drafts] == [d[:5] for d in expected]
-    assert [d[5] for d in drafts] == pytest.approx([d[5] for d in expected], abs=1e-5)
+    _assert_same_drafts(_drafts(root), [d for d in _drafts(local_run) if d[1] == "az"])
 
 
 def test_drafts_reach_the_store_as_shards_finish(cluster, tmp_path):
@@ -286,6 +295,16 @@ def test_without_the_option_dask_is_never_imported(tmp_path):
     out = subprocess.run([sys.executable, "-c", code, str(root)], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
     assert list((root / "locales").rglob("*.po"))  # it did draft
+
+
+def test_help_imports_no_dask():
+    code = ("import sys, runpy; sys.argv = ['l10n', 'translate', '--help']\n"
+            "try:\n    runpy.run_module('l10n', run_name='__main__')\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('dask', 'distributed') "
+            "or m.startswith('l10n.cluster')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "--cluster" in out
+    assert out.strip().splitlines()[-1] == "[]"
 
 
 def test_the_report_counts_each_language_once_per_call(cluster, tmp_path):

@@ -27,7 +27,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from l10n.cluster.shards import DEFAULT_SHARD_TOKENS, plan_shards
+from l10n.cluster.shards import DEFAULT_SHARD_TOKENS, plan_shards, shard_budget
 from l10n.cluster.shipping import PackageSpec, archive_bytes, package_spec
 from l10n.cluster.worker import SHARD_TOPIC, EngineSettings, ShardResult, draft_shard, probe, receive_package
 from l10n.cluster.worker import segment_warning
@@ -59,6 +59,7 @@ class ClusterEngine:
         self._archive: tuple[bytes, str] | None = None
         self._tokenizer = None
         self.shipped: set[str] = set()
+        self.last: dict = {}  # the last translate call: workers_used, shards, retries, segments, seconds
 
     @property
     def spec(self) -> PackageSpec:
@@ -118,7 +119,10 @@ class ClusterEngine:
         client = self.session.client
         from distributed import as_completed
 
-        shards = plan_shards(self._lengths(texts), self.shard_tokens)
+        answers = self._prepare_workers(client)
+        threads = sum(a["nthreads"] for a in answers.values())
+        lengths = self._lengths(texts)
+        shards = plan_shards(lengths, min(self.shard_tokens, shard_budget(lengths, threads)))
         run = uuid.uuid4().hex
         starts: Counter[int] = Counter()
         lock = threading.Lock()
@@ -129,7 +133,6 @@ class ClusterEngine:
                 with lock:
                     starts[message["shard"]] += 1
 
-        answers = self._prepare_workers(client)
         client.subscribe_topic(SHARD_TOPIC, started)
         began = time.perf_counter()
         drafts: list[Draft | None] = [None] * total
@@ -141,7 +144,7 @@ class ClusterEngine:
         missing: Counter[int] = Counter()
         used: set[str] = set()
         devices: set[str] = set()
-        window = SHARDS_PER_THREAD * max(1, sum(a["nthreads"] for a in answers.values()))
+        window = SHARDS_PER_THREAD * max(1, threads)
         queue = as_completed(loop=client.loop)
 
         def submit(number: int) -> None:
@@ -190,6 +193,8 @@ class ClusterEngine:
 
     def _report(self, workers: int, used: set[str], devices: set[str], shards: int, retries: int,
                 segments: int, seconds: float) -> None:
+        self.last = {"workers_used": len(used), "shards": shards, "retries": retries, "segments": segments,
+                     "seconds": seconds}
         reports = self.session.reports
         old = reports.get(self.target, {})
         total_seconds = old.get("seconds", 0.0) + seconds

@@ -16,6 +16,14 @@ from l10n.engine.argos import token_batches
 
 #: Tokens per shard (``len(shard) * longest``): about 130 news sentences of 30 tokens.
 DEFAULT_SHARD_TOKENS = 4096
+#: A small run's shards shrink so that every worker thread gets two, but not below this.
+MIN_SHARD_TOKENS = 256
+
+
+def shard_budget(lengths: Sequence[int], threads: int, budget: int = DEFAULT_SHARD_TOKENS) -> int:
+    """``budget``, or less for a run too small to give each of ``threads`` two shards of it."""
+    share = -(-sum(max(n, 1) for n in lengths) // (2 * max(1, threads)))
+    return max(1, min(budget, max(MIN_SHARD_TOKENS, share)))
 
 
 def plan_shards(lengths: Sequence[int], budget: int = DEFAULT_SHARD_TOKENS) -> list[list[int]]:
