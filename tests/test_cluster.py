@@ -233,6 +233,16 @@ def test_drafts_reach_the_store_as_shards_finish(cluster, tmp_path):
     assert [d.text for d in drafts] == [d.text for d in local]
 
 
+def test_a_shard_that_fails_on_a_worker_is_one_line(cluster, tmp_path):
+    """A worker's L10nError (here: --device cuda on workers without a GPU) reaches the driver as it is."""
+    local, _ = cluster
+    root = _demo(tmp_path / "project")
+    with ClusterSession(local.scheduler_address) as session:
+        engine = session.engine_factory(root / "packages", device="cuda")("az")
+        with pytest.raises(L10nError, match="device cuda: CTranslate2 sees no CUDA GPU"):
+            engine.translate(["Trade grew by five percent."])
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -10,8 +10,8 @@ drafts with the same Argos engine code as a local run.
 - :mod:`l10n.cluster.worker` — what runs on a worker: one engine per process, a shard's drafts;
 - :mod:`l10n.cluster.engine` — the driver's Engine: shards submitted, drafts handed over as they finish.
 
-Nothing here imports dask or distributed at module level except the worker and
-engine modules, which only :class:`l10n.cluster.connect.ClusterSession` loads.
+No module here imports dask or distributed at load time: the session imports
+them when it first connects (:func:`l10n.cluster.connect.require_distributed`).
 """
 
 from l10n.cluster.connect import ClusterSession, parse_address

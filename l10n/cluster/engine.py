@@ -141,6 +141,7 @@ class ClusterEngine:
             progress(0, total)
         pending = list(range(len(shards)))[::-1]  # popped from the end: the biggest shard first
         owners: dict[str, int] = {}
+        live: dict[str, Any] = {}  # the futures not yet read
         missing: Counter[int] = Counter()
         used: set[str] = set()
         devices: set[str] = set()
@@ -152,6 +153,7 @@ class ClusterEngine:
                                    [texts[i] for i in shards[number]],
                                    key=f"l10n-shard-{run}-{number}-{missing[number]}", pure=False)
             owners[future.key] = number
+            live[future.key] = future
             queue.add(future)
 
         try:
@@ -159,6 +161,7 @@ class ClusterEngine:
                 submit(pending.pop())
             for future in queue:
                 number = owners.pop(future.key)
+                del live[future.key]
                 result = _result(future, self.session.address.text)
                 future.release()
                 if result.missing:  # a worker that joined after the start (e.g. restarted): ship, resubmit
@@ -185,6 +188,8 @@ class ClusterEngine:
                     submit(pending.pop())
         finally:
             client.unsubscribe_topic(SHARD_TOPIC)
+            if live:  # stopped by an error or Ctrl-C: the cluster stops the rest too
+                client.cancel(list(live.values()))
         seconds = time.perf_counter() - began
         with lock:
             retries = max(0, sum(starts.values()) - len(shards) - sum(missing.values()))
