@@ -143,7 +143,20 @@ def serialization(package, settings: EngineSettings, sentences: list[str], draft
         out[f"{name}_ms"] = (dumps + loads) / 50 * 1000
     _, tokenize = timed(lambda: [tokenizer.encode(s) for s in sentences])
     out["tokenize_us_per_segment"] = tokenize / len(sentences) * 1e6
+    out["store_ms"] = store_cost(shard, sentences, drafts)
     return out
+
+
+def store_cost(shard: list[int], sentences: list[str], drafts: list[str], repeat: int = 20) -> float:
+    """Milliseconds the driver spends keeping one shard's drafts in the draft store (one commit)."""
+    from l10n.store import DraftStore, StoredDraft
+
+    with tempfile.TemporaryDirectory() as folder:
+        (Path(folder) / "locales").mkdir()
+        store = DraftStore(Path(folder) / "locales" / "drafts.sqlite")
+        _, seconds = timed(lambda: [store.record([StoredDraft(f"doc{n}", "az", sentences[i], "bench", drafts[i], -0.5)
+                                                  for i in shard]) for n in range(repeat)])
+    return seconds / repeat * 1000
 
 
 def shipping(package, settings: EngineSettings, empty: Path) -> dict:
@@ -238,7 +251,8 @@ def bench(args, work: Path) -> None:
     print(f"  a {cost['shard_segments']}-segment shard: task {cost['task_bytes'] / 1e3:.1f} kB "
           f"({cost['task_ms']:.2f} ms to serialize and back), result {cost['result_bytes'] / 1e3:.1f} kB "
           f"({cost['result_ms']:.2f} ms)")
-    print(f"  driver tokenizing for the plan: {cost['tokenize_us_per_segment']:.0f} us per segment")
+    print(f"  driver: tokenizing for the plan {cost['tokenize_us_per_segment']:.0f} us per segment; keeping a "
+          f"shard's drafts in the draft store {cost['store_ms']:.1f} ms")
     print(f"  the package as .argosmodel bytes: {ship['archive_mb']:.0f} MB, built in {ship['archive_s']:.1f} s; "
           f"shipped to {ship['shipped']} worker that lacked it and installed there in {ship['ship_s']:.1f} s")
     per_machine = args.rate or len(sentences) / local_s
@@ -252,9 +266,10 @@ def bench(args, work: Path) -> None:
         shards = segments / cost["shard_segments"]
         scheduler = shards / c["shards_per_second"]  # the scheduler's busy time, spread over the run
         ship_s = machines * ship["ship_s"]  # measured here; one worker after another out of the driver
-        print(f"  100k articles x 25 segments x 2 languages = {segments:,} segments on {machines:3d} machine(s): "
+        driver = shards * (cost["store_ms"] + cost["result_ms"]) / 1000 + segments * cost["tokenize_us_per_segment"] / 1e6
+        print(f"  {segments:,} segments (100k articles x 25 x 2 languages) on {machines:3d} machine(s): "
               f"{compute / 3600:6.1f} h drafting + {ship_s / 60:.1f} min shipping the package; "
-              f"scheduler busy {scheduler / compute:.2%} of the run")
+              f"scheduler busy {scheduler / compute:.1%}, driver busy {driver / compute:.1%} of the run")
 
 
 if __name__ == "__main__":

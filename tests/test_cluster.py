@@ -146,6 +146,17 @@ def test_a_small_run_is_cut_so_that_every_worker_thread_gets_two_shards():
     assert shard_budget([30] * 10, threads=4) == MIN_SHARD_TOKENS  # never tiny: messages would cost more
 
 
+def test_a_workers_engine_keeps_a_shard_in_full_size_batches(tmp_path):
+    """Dask runs nthreads shards at once, so a shard is not cut again for the CTranslate2 workers."""
+    from l10n.engine.argos import ArgosEngine
+    from l10n.engine.packages import find_package
+
+    package = find_package("en", "az", _demo(tmp_path / "project") / "packages")
+    chunks, todo = [["\u2581w"] * 20 for _ in range(10)], list(range(10))  # 200 tokens
+    assert len(ArgosEngine(package, workers=2, threads=1)._batches(chunks, todo)) == 4  # in-process: spread
+    assert len(ArgosEngine(package, workers=2, threads=1, spread=False)._batches(chunks, todo)) == 1
+
+
 def test_the_cluster_setting_in_l10n_toml(tmp_path):
     (tmp_path / "source").mkdir()
     (tmp_path / "l10n.toml").write_text('[cluster]\naddress = "tcp://10.1.2.3:8786"\nconnect_timeout = 2.5\n')

@@ -103,11 +103,16 @@ class ClusterSession:
 
         cores = available_cores()
         workers = self.address.workers or cores
-        self._cluster = distributed.LocalCluster(
-            n_workers=workers, threads_per_worker=max(1, cores // workers), processes=True, host="127.0.0.1",
-            dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its web page on a free local port
-        )
-        return distributed.Client(self._cluster, set_as_default=False)
+        try:
+            self._cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=max(1, cores // workers), processes=True, host="127.0.0.1",
+                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its web page on a free local port
+            )
+            return distributed.Client(self._cluster, set_as_default=False)
+        except (OSError, RuntimeError, TimeoutError) as err:
+            self.close()
+            raise L10nError(f"cannot start a local Dask cluster of {workers} worker(s): "
+                            f"{' '.join(str(err).split()) or type(err).__name__}") from None
 
     def close(self) -> None:
         if self._client is not None:

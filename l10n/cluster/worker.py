@@ -5,7 +5,8 @@ workers, the same version as the driver's); their arguments are plain data.
 The CTranslate2 translator cannot be pickled, so each worker process builds
 its engine on the first shard and keeps it (:func:`worker_engine`), sized by
 the worker's own thread count: ``nthreads`` CTranslate2 workers of one thread,
-one per task slot Dask runs at once, so nothing oversubscribes. Decoding is
+one per task slot Dask runs at once, so nothing oversubscribes; a shard's
+batches are full-size (``spread=False``), not cut again for those workers. Decoding is
 :class:`l10n.engine.argos.ArgosEngine`'s own ``translate``, the same code as a
 local run.
 """
@@ -68,6 +69,7 @@ def worker_engine(folder: Path, settings: EngineSettings, nthreads: int) -> Argo
                 read_package(folder), decoding=settings.decoding, workers=max(1, nthreads), threads=1,
                 device=resolve_device(settings.device), max_batch_tokens=settings.max_batch_tokens,
                 max_input_tokens=settings.max_input_tokens,
+                spread=False,  # the shards are the parallel unit: Dask runs nthreads of them at once
             )
             engine.translator  # noqa: B018  (load the model now, once, under the lock)
             _ENGINES[key] = engine
