@@ -51,8 +51,8 @@ def translate(
         str | None,
         typer.Option("--cluster", metavar="ADDRESS",
                      help="Draft on a Dask cluster: tcp://HOST:8786 (a running scheduler), or local[:N] to start "
-                          "N worker processes here; off: in this process (default: l10n.toml's [cluster] address, "
-                          "else in this process). Needs l10n[cluster].", show_default=False),
+                          "N worker processes here; off: in this process (default: l10n.toml's \\[cluster] address, "
+                          "else in this process). Needs l10n\\[cluster].", show_default=False),
     ] = None,
     json_out: JsonOpt = False,
 ) -> None:

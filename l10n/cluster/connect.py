@@ -103,11 +103,17 @@ class ClusterSession:
 
         cores = available_cores()
         workers = self.address.workers or cores
+        import dask
+
         try:
-            self._cluster = distributed.LocalCluster(
-                n_workers=workers, threads_per_worker=max(1, cores // workers), processes=True, host="127.0.0.1",
-                dashboard_address="127.0.0.1:0", silence_logs=logging.ERROR,  # its web page on a free local port
-            )
+            # Dask's statistical profiler samples every thread's stack every 10 ms, for its web page; on
+            # CPU-bound shards it cost ~20% (scripts/bench_cluster.py), so the local workers go without.
+            with dask.config.set({"distributed.worker.profile.enabled": False}):
+                self._cluster = distributed.LocalCluster(
+                    n_workers=workers, threads_per_worker=max(1, cores // workers), processes=True,
+                    host="127.0.0.1", dashboard_address="127.0.0.1:0",  # its web page on a free local port
+                    silence_logs=logging.ERROR,
+                )
             return distributed.Client(self._cluster, set_as_default=False)
         except (OSError, RuntimeError, TimeoutError) as err:
             self.close()
