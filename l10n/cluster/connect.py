@@ -21,6 +21,14 @@ from l10n.errors import L10nError
 
 DEFAULT_CONNECT_TIMEOUT = 10.0
 EXTRA_HINT = "install the cluster extra: pip install 'l10n[cluster]' (in this repository: uv sync --extra cluster)"
+#: Dask settings for the workers of a local cluster. The nanny's MALLOC_TRIM_THRESHOLD_ (set so that
+#: workers hand memory back) turns off glibc's adaptive mmap threshold, and CTranslate2, which allocates
+#: and frees large buffers at every decoding step, ran 1.4-1.6x slower with it; the statistical profiler
+#: samples every thread's stack every 10 ms for the web page. Remote workers: see README "Large archives".
+WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+}
 _REMOTE = re.compile(r"^(?:(tcp|tls|ws|wss)://)?([A-Za-z0-9._\-]+|\[[0-9A-Fa-f:.]+\]):(\d{1,5})$")
 
 
@@ -106,9 +114,7 @@ class ClusterSession:
         import dask
 
         try:
-            # Dask's statistical profiler samples every thread's stack every 10 ms, for its web page; on
-            # CPU-bound shards it cost ~20% (scripts/bench_cluster.py), so the local workers go without.
-            with dask.config.set({"distributed.worker.profile.enabled": False}):
+            with dask.config.set(WORKER_CONFIG):
                 self._cluster = distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=max(1, cores // workers), processes=True,
                     host="127.0.0.1", dashboard_address="127.0.0.1:0",  # its web page on a free local port
