@@ -21,7 +21,7 @@ Then the cost per shard that is not translation, for projecting N machines:
     serializer (bytes and time, both ways);
   - the driver's share: tokenizing for the shard plan, per segment.
 
-On a 2-core machine (b) and (c) cannot beat (a): the same two cores do the same
+On a 2-core machine (b) and (c) should not beat (a): the same two cores do the same
 work, plus the messages. The projection for a real cluster is printed at the end
 (README "Large archives").
 
