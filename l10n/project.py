@@ -17,6 +17,9 @@ optional ``l10n.toml`` at the project root overrides the defaults::
 
     [memory]
     threshold = 85              # fuzzy translation-memory matches of at least this % become drafts
+    [cluster]
+    address = "tcp://scheduler:8786"   # draft on a Dask cluster (or "local", "local:4"; needs l10n[cluster])
+    connect_timeout = 10               # seconds to reach the scheduler
 """
 
 from __future__ import annotations
@@ -63,6 +66,12 @@ class MemoryConfig:
 
 
 @dataclass(frozen=True)
+class ClusterConfig:
+    address: str | None = None  # a Dask scheduler (tcp://host:8786) or local[:N]; None: draft in-process
+    connect_timeout: float | None = None
+
+
+@dataclass(frozen=True)
 class Project:
     """A project folder. Build it with :func:`find_project` or :meth:`Project.open`."""
 
@@ -70,6 +79,7 @@ class Project:
     languages: tuple[str, ...] = DEFAULT_LANGUAGES
     engine: EngineConfig = field(default_factory=EngineConfig)
     memory: MemoryConfig = field(default_factory=MemoryConfig)
+    cluster: ClusterConfig = field(default_factory=ClusterConfig)
 
     @classmethod
     def open(cls, root: str | Path) -> Project:
@@ -223,7 +233,7 @@ def _from_config(root: Path, config_path: Path) -> Project:
         raise L10nError("invalid TOML: nested too deeply", path=config_path) from None
     except UnicodeDecodeError:
         raise L10nError("not UTF-8", path=config_path) from None
-    unknown = set(data) - {"languages", "engine", "memory"}
+    unknown = set(data) - {"languages", "engine", "memory", "cluster"}
     if unknown:
         raise L10nError(f"unknown setting(s): {', '.join(sorted(unknown))}", path=config_path)
     languages = data.get("languages", list(DEFAULT_LANGUAGES))
@@ -235,8 +245,9 @@ def _from_config(root: Path, config_path: Path) -> Project:
         raise L10nError("'languages' must be a non-empty list of language codes", path=config_path)
     languages = list(dict.fromkeys(normalize_language(code, config_path) for code in languages))
     engine = _engine_config(root, config_path, data.get("engine", {}))
+    cluster = _cluster_config(config_path, data.get("cluster", {}))
     return Project(root=root, languages=tuple(languages), engine=engine,
-                   memory=_memory_config(config_path, data.get("memory", {})))
+                   memory=_memory_config(config_path, data.get("memory", {})), cluster=cluster)
 
 
 def _memory_config(config_path: Path, section: Any) -> MemoryConfig:
@@ -249,6 +260,31 @@ def _memory_config(config_path: Path, section: Any) -> MemoryConfig:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or not 50 <= value <= 100):
         raise L10nError("[memory] threshold must be a whole percentage from 50 to 100", path=config_path)
     return MemoryConfig(threshold=value)
+
+
+def _cluster_config(config_path: Path, section: Any) -> ClusterConfig:
+    if not isinstance(section, dict):
+        raise L10nError("[cluster] must be a table", path=config_path)
+    unknown = set(section) - {"address", "connect_timeout"}
+    if unknown:
+        raise L10nError(f"unknown [cluster] setting(s): {', '.join(sorted(unknown))}", path=config_path)
+    address = section.get("address")
+    if address is not None and (not isinstance(address, str) or not address.strip()):
+        raise L10nError("[cluster] address must be a scheduler address (tcp://host:8786) or local[:N]",
+                        path=config_path)
+    timeout = section.get("connect_timeout")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not 0 < timeout <= 3600):
+        raise L10nError("[cluster] connect_timeout must be a number of seconds from 0 to 3600", path=config_path)
+    if address is not None:
+        from l10n.cluster.connect import parse_address  # no dask: only the address's form is checked
+
+        try:
+            parse_address(address)
+        except L10nError as err:
+            raise L10nError(f"[cluster] address: {err.message}", path=config_path) from None
+    return ClusterConfig(address=address.strip() if address else None,
+                         connect_timeout=None if timeout is None else float(timeout))
 
 
 def _engine_config(root: Path, config_path: Path, section: Any) -> EngineConfig:

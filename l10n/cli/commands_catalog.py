@@ -47,6 +47,13 @@ def translate(
         typer.Option("--workers", min=1, max=64,  # l10n.engine.base.MAX_WORKERS (not imported: --help stays light)
                      help="Batches translated at once (default: l10n.toml, else one per core).", show_default=False),
     ] = None,
+    cluster: Annotated[
+        str | None,
+        typer.Option("--cluster", metavar="ADDRESS",
+                     help="Draft on a Dask cluster: tcp://HOST:8786 (a running scheduler), or local[:N] to start "
+                          "N worker processes here; off: in this process (default: l10n.toml's \\[cluster] address, "
+                          "else in this process). Needs l10n\\[cluster].", show_default=False),
+    ] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Update templates and catalogs, and draft new segments (translation memory first, then MT)."""
@@ -57,7 +64,7 @@ def translate(
     with drafting(enabled=not json_out) as progress:
         result = translate_paths(
             paths or [], to, packages_dir=models, beam_size=beam, progress=progress, redraft=redraft,
-            lock_wait=wait, engine_factory=factory, device=device, workers=workers,
+            lock_wait=wait, engine_factory=factory, device=device, workers=workers, cluster=cluster,
         )
     for summary in result.languages:
         for warning in summary.warnings:
@@ -71,6 +78,8 @@ def translate(
             echo(f"{s.language}: {s.memory_fuzzy} of the reused drafted from fuzzy memory matches (see #| msgid)")
         if s.propagated:
             echo(f"{s.language}: {s.propagated} unedited machine draft(s) replaced by a reviewed translation")
+        if s.cluster:
+            echo(f"{s.language}: {_cluster_line(s.cluster)}")
         if s.redrafted:
             echo(f"{s.language}: {s.redrafted} unedited machine draft(s) replaced by {s.origin}")
     echo(_written_line(result.written, result.root))
@@ -157,6 +166,17 @@ def _summary_table(summaries: Sequence) -> str:
         for s in summaries
     ]
     return table(header, body, right=numbers_right)
+
+
+def _cluster_line(report: dict) -> str:
+    rate = report.get("segments_per_second")
+    line = (f"drafted on the Dask cluster {report['address']}: {report['workers_used']} of {report['workers']} "
+            f"worker(s), {report['shards']} shard(s), {report['retries']} retried, "
+            f"{report['segments']} segments in {report['seconds']:.1f} s"
+            + (f" ({rate:g}/s)" if rate else ""))
+    if report.get("shipped_to"):
+        line += f"; package shipped to {report['shipped_to']} worker(s) that lacked it"
+    return line
 
 
 def _written_line(written: Sequence[Path], root: Path) -> str:

@@ -275,7 +275,10 @@ class ArgosEngine:
 
     ``workers`` and ``threads`` (0: :func:`plan_workers` picks them from the
     cores) size the CTranslate2 translator; ``device`` is ``cpu`` or ``cuda``
-    (:func:`load_engine` resolves ``auto``).
+    (:func:`load_engine` resolves ``auto``). With ``spread`` (the default) a small
+    call's batches are cut smaller so that every worker gets two; without it they
+    are ``max_batch_tokens`` whatever the call's size, for callers that run
+    several calls at once (a cluster worker's shards, :mod:`l10n.cluster.worker`).
     """
 
     def __init__(
@@ -289,6 +292,7 @@ class ArgosEngine:
         device: str = "cpu",
         max_batch_tokens: int = 1024,
         max_input_tokens: int = 250,
+        spread: bool = True,
     ):
         if max_input_tokens < 2 or max_batch_tokens < 1:
             raise ValueError("max_input_tokens must be >= 2 and max_batch_tokens >= 1")
@@ -302,6 +306,7 @@ class ArgosEngine:
         self.device = device
         self.max_batch_tokens = max_batch_tokens
         self.max_input_tokens = max_input_tokens
+        self.spread = spread
         self._tokenizer = None
 
     @property
@@ -358,13 +363,13 @@ class ArgosEngine:
     def _batches(self, chunks: list[list[str]], todo: list[int]) -> list[list[int]]:
         """Token-budget batches of the chunks ``todo``, the most work first.
 
-        The budget shrinks (not below :data:`MIN_BATCH_TOKENS`) so that every worker
-        gets two batches; the biggest batches go first so that the last ones, which
+        With ``spread``, the budget shrinks (not below :data:`MIN_BATCH_TOKENS`) so that
+        every worker gets two batches; the biggest batches go first so that the last ones, which
         run while other workers may already be idle, are the smallest.
         """
         lengths = [len(chunks[j]) + len(self._prefix()) for j in todo]
         share = -(-sum(lengths) // (2 * self.workers))
-        budget = min(self.max_batch_tokens, max(MIN_BATCH_TOKENS, share))
+        budget = min(self.max_batch_tokens, max(MIN_BATCH_TOKENS, share)) if self.spread else self.max_batch_tokens
         batches = [[todo[k] for k in positions] for positions in token_batches(lengths, budget)]
         batches.sort(key=lambda batch: -len(batch) * max(len(chunks[j]) for j in batch))
         return batches

@@ -40,13 +40,18 @@ def argos_engine_factory(
 
         engine = load_engine(SOURCE_LANGUAGE, target, packages_dir=packages_dir, beam_size=beam_size,
                              workers=workers, threads=threads, device=device)
-        if glossary_path is not None:
-            from l10n.engine.glossary import GlossaryEngine
-            from l10n.glossary import load_glossary
-
-            wrapped = GlossaryEngine(engine, load_glossary(glossary_path))
-            wrapped.device = engine.device  # type: ignore[attr-defined]  # where it runs, for the summary
-            return wrapped
-        return engine
+        return with_glossary(engine, glossary_path)
 
     return factory
+
+
+def with_glossary(engine: Engine, glossary_path: Path | None) -> Engine:
+    """``engine`` wrapped in :class:`l10n.engine.glossary.GlossaryEngine` when there is a project glossary."""
+    if glossary_path is None:
+        return engine
+    from l10n.engine.glossary import GlossaryEngine
+    from l10n.glossary import load_glossary
+
+    wrapped = GlossaryEngine(engine, load_glossary(glossary_path))
+    wrapped.device = getattr(engine, "device", None)  # type: ignore[attr-defined]  # where it runs, for the summary
+    return wrapped

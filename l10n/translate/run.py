@@ -51,6 +51,7 @@ def translate_paths(
     engine_factory: EngineFactory | None = None,
     device: str | None = None,
     workers: int | None = None,
+    cluster: str | None = None,
 ) -> TranslateResult:
     """`l10n translate`: PATHS (articles or a project folder; none = the current project).
 
@@ -60,10 +61,17 @@ def translate_paths(
     one worker per core). The project glossary (``glossary.tsv``, else
     ``glossary.tbx``: the one ``check`` uses) is applied to the engine's drafts.
     ``engine_factory`` replaces the Argos engines (tests, other engines).
+    ``cluster`` (else ``l10n.toml``'s ``[cluster] address``; ``off``: neither)
+    drafts on a Dask cluster (:mod:`l10n.cluster`); each summary's ``cluster`` says how it went.
     """
     if device is not None and device not in DEVICES:
         raise L10nError(f"unknown device {device!r} (expected {', '.join(DEVICES)})")
     project, documents = resolve_paths(paths, cwd)
+    address = cluster if cluster is not None else project.cluster.address
+    if engine_factory is None and address and address != "off":
+        return _translate_on_cluster(address, project, documents, split_languages(languages) or list(project.languages),
+                                     packages_dir, beam_size, device, progress=progress, redraft=redraft,
+                                     lock_wait=lock_wait)
     if engine_factory is None:
         config = project.engine
         settings = {"device": device or config.device, "workers": workers or config.workers,
@@ -123,6 +131,24 @@ def translate_project(
         remember_written(project, pending)
     catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
     return TranslateResult(root=project.root, languages=summaries, written=written, catalogs=catalogs)
+
+
+def _translate_on_cluster(address: str, project: Project, documents: Sequence[Document], languages: list[str],
+                          packages_dir: Path | None, beam_size: int | None, device: str | None,
+                          **options) -> TranslateResult:
+    """:func:`translate_project` with engines on a Dask cluster (started or connected when first needed)."""
+    from l10n.cluster import ClusterSession
+
+    config = project.engine
+    timeout = {"connect_timeout": project.cluster.connect_timeout} if project.cluster.connect_timeout else {}
+    with ClusterSession(address, **timeout) as session:
+        factory = session.engine_factory(packages_dir if packages_dir is not None else config.packages_dir,
+                                         beam_size or config.beam_size or DEFAULT_BEAM, find_glossary(project.root),
+                                         device=device or config.device or "auto")
+        result = translate_project(project, documents, languages, factory, **options)
+    for summary in result.languages:
+        summary.cluster = session.report(summary.language)
+    return result
 
 
 def _update_template(project: Project, doc: Document, stamp: str) -> Pending:

@@ -50,6 +50,7 @@ class LanguageSummary:
     origin: str | None = None
     device: str | None = None  # where the engine ran: cpu or cuda (None: no engine, or it does not say)
     warnings: list[str] = field(default_factory=list)
+    cluster: dict | None = None  # drafted on a Dask cluster: workers, shards, retries, segments/s, shipping
 
     def as_dict(self) -> dict:
         return asdict(self)
