@@ -402,3 +402,15 @@ def test_screenshots_of_three_exported_articles_in_chromium(tmp_path):
             browser.close()
     assert sorted(p.name for p in shots.glob("*.png")) == sorted(
         f"{n}-{d}.png" for n in pages for d in ("desktop", "phone"))
+
+
+def test_allow_html_keeps_the_articles_html_never_a_translations(tmp_path):
+    """Regression: with --allow-html a translator's <script> in a msgstr ran in the exported page."""
+    root = _project(tmp_path, "a.md", "Prices <b>rose</b> sharply.\n\nA second sentence here.\n")
+    _catalog(root, "a", "ru", {"Prices <b>rose</b> sharply.": "Цены <b>резко</b> <script>alert(1)</script>выросли.",
+                               "A second sentence here.": "Второе <img src=x onerror=alert(2)> предложение."})
+    page = _export(root, allow_html=True)
+    assert "<b>резко</b>" in page, "a tag the English has stays markup"
+    assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<img" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
+    assert page.count("<b>") == 1

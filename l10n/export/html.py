@@ -185,12 +185,24 @@ def _leaf_html(text: str, leaf, pieces: Sequence[Piece], mark: bool, allow_html:
         parts.append(_content(text, leaf.lines, pos, p.segment.start))
         if p.output is not None:
             output = LINE_BREAK.sub(" ", p.output)
+            if allow_html and p.filled != "source":
+                output = _only_the_articles_tags(output, p.segment.text)
             english = mark and p.filled == "source" and not source_marks
             parts.append(f"{_OPEN_EN}{output}{_CLOSE_EN}" if english else output)
         pos = p.segment.end
     parts.append(_content(text, leaf.lines, pos, leaf.lines[-1][1]))
     rendered = inline_html("".join(parts).strip(), allow_html, references)
     return _english_spans(rendered) if mark and not source_marks else rendered
+
+
+def _only_the_articles_tags(output: str, english: str) -> str:
+    """A translation's inline HTML with every tag its English does not have escaped (``&lt;``):
+    ``--allow-html`` keeps the article's HTML, never markup a catalog brought in (a translator's
+    ``<script>`` ran in the exported page)."""
+    from markdown_it.common.html_re import HTML_TAG_RE
+
+    allowed = set(HTML_TAG_RE.findall(english))
+    return HTML_TAG_RE.sub(lambda m: m.group(0) if m.group(0) in allowed else "&lt;" + m.group(0)[1:], output)
 
 
 def _content(text: str, lines, s: int, e: int) -> str:
