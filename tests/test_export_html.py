@@ -414,3 +414,10 @@ def test_allow_html_keeps_the_articles_html_never_a_translations(tmp_path):
     assert "<script" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<img" not in page and "&lt;img src=x onerror=alert(2)&gt;" in page
     assert page.count("<b>") == 1
+
+
+def test_an_html_comment_block_is_not_published(tmp_path):
+    root = _project(tmp_path, "a.md", "<!-- editor: check the figure with Aysel -->\n\nA sentence here.\n\n<div>x</div>\n")
+    page = _export(root)
+    assert "editor: check" not in page and "Aysel" not in page
+    assert "&lt;div&gt;x&lt;/div&gt;" in page, "other raw HTML still shows as text"

@@ -137,6 +137,8 @@ def _markdown_body(text: str, pieces: Sequence[Piece], layout, mark: bool, allow
             if event[3] == "front matter":
                 continue
             raw = text[event[1]:event[2]].rstrip("\r\n")
+            if _COMMENT.fullmatch(raw.strip()):
+                continue  # an editor's note in the article is not published, as any renderer does
             out.append(raw if allow_html else f'<pre class="raw-html">{html.escape(raw, quote=False)}</pre>')
         elif kind == "hr":
             out.append("<hr>")
@@ -193,6 +195,9 @@ def _leaf_html(text: str, leaf, pieces: Sequence[Piece], mark: bool, allow_html:
     parts.append(_content(text, leaf.lines, pos, leaf.lines[-1][1]))
     rendered = inline_html("".join(parts).strip(), allow_html, references)
     return _english_spans(rendered) if mark and not source_marks else rendered
+
+
+_COMMENT = re.compile(r"<!--.*?-->(\s*<!--.*?-->)*", re.S)
 
 
 def _only_the_articles_tags(output: str, english: str) -> str:
