@@ -370,3 +370,32 @@ def test_the_server_listens_on_loopback_only():
     finally:
         sock.close()
     assert host == "127.0.0.1" and port > 0
+
+
+# --- the tester's findings ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, said", [
+    ("Gömrük\x00 sərhəddə", "U+0000 (NUL)"),
+    ("Gömrük\x1b[31m sərhəddə", "U+001B (ESC)"),
+    ("Gömrük\x04", "U+0004 (EOT)"),
+    ("Gömrük \ud83d sərhəddə", "lone surrogate U+D83D"),
+])
+@pytest.mark.parametrize("action", ["save", "approve"])
+def test_a_control_character_or_lone_surrogate_is_refused_before_anything_is_written(client, project, text, said,
+                                                                                     action):
+    before = po_path(project).read_bytes()
+    body = json.dumps({"action": action, "msgid": HEADLINE, "text": text})  # ensure_ascii: "\ud83d" stays an escape
+    reply = client.post("/api/story/az", content=body,
+                        headers={"content-type": "application/json", "x-review-token": TOKEN})
+    assert reply.status_code == 400, reply.text
+    assert said in reply.json()["error"] and "nothing was written" in reply.json()["error"]
+    assert po_path(project).read_bytes() == before
+    result = CliRunner().invoke(cli_app, ["status", str(project), "--to", "az"])
+    assert result.exit_code == 0, result.output
+
+
+def test_a_line_break_and_a_tab_are_still_fine(client, project, msgfmt):
+    assert post(client, "save", HEADLINE, "Gömrük\tsərhəddə\nnarkotik").status_code == 200
+    assert entry(project, HEADLINE).msgstr == "Gömrük\tsərhəddə\nnarkotik"
+    msgfmt_check(msgfmt, po_path(project))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from l10n.atomic import FileSavedTwiceError, atomic_write_text, digest_bytes, replace_unless_changed
+from l10n.atomic import FileSavedTwiceError, atomic_write_bytes, digest_bytes, replace_unless_changed
 from l10n.catalog.reader import decode_po, parse_po
 from l10n.errors import L10nError
 
@@ -111,14 +111,30 @@ def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check
     editor saved it (see :func:`l10n.atomic.replace_unless_changed`). Without
     ``check`` (a template, derived from its article only) it is replaced.
     """
+    data = encode_catalog(text, path)
     if not check:
-        atomic_write_text(path, text)
+        atomic_write_bytes(path, data)
         return
     try:
-        written = replace_unless_changed(path, text.encode("utf-8"), read_digest)
+        written = replace_unless_changed(path, data, read_digest)
     except FileSavedTwiceError as err:
         raise L10nError(str(err), path=path) from None
     except OSError as err:
         raise L10nError(f"cannot write: {err.strerror or err}", path=path) from None
     if not written:
         raise CatalogChangedError("changed on disk while l10n was working (saved by an editor?)", path=path)
+
+
+def encode_catalog(text: str, path: str | Path) -> bytes:
+    """``text`` as the UTF-8 bytes of a catalog, refusing what :func:`read_catalog` would refuse to read
+    back (a NUL, an EOT, a lone surrogate): nothing is written then, and no command is locked out."""
+    for char, name in (("\x00", "a NUL character (U+0000)"), ("\x04", "an EOT control character (U+0004)")):
+        at = text.find(char)
+        if at >= 0:
+            raise L10nError(f"not written: the catalog would contain {name}, which no reader accepts",
+                            path, text.count("\n", 0, at) + 1)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise L10nError(f"not written: the catalog would contain a lone surrogate U+{ord(text[err.start]):04X} "
+                        "(half of a character), which is not UTF-8", path, text.count("\n", 0, err.start) + 1) from None

@@ -60,6 +60,7 @@ def apply(session: ReviewSession, doc: Document, lang: str, change: Change, atte
         raise L10nError(f"unknown action {change.action!r} (one of {', '.join(ACTIONS)})")
     if len(change.text) > MAX_TEXT:
         raise L10nError("the translation is too long")
+    check_text(change.text)
     path = session.po_path(doc, lang)
     draft = None
     if change.action == "revert":
@@ -83,6 +84,25 @@ def apply(session: ReviewSession, doc: Document, lang: str, change: Change, atte
             except CatalogChangedError:
                 continue  # saved by an editor between our read and write: apply the change to its file
     raise L10nError("keeps changing on disk; close the other editor and try again", path=path)
+
+
+_CONTROL_NAMES = {0: "NUL", 4: "EOT", 8: "backspace", 11: "vertical tab", 12: "form feed", 27: "ESC"}
+
+
+def check_text(text: str) -> None:
+    """Refuse a translation a catalog cannot hold: a C0 control character (but a line break or tab: CR is
+    made LF) or a lone surrogate (half of a character, from a broken copy). Nothing is written then."""
+    for at, char in enumerate(text):
+        code = ord(char)
+        if (code < 0x20 and char not in "\n\t\r") or code == 0x7F:
+            name = _CONTROL_NAMES.get(code, "control character")
+            raise L10nError(f"the translation contains an invisible control character U+{code:04X} ({name}) at "
+                            f"character {at + 1}, which a catalog cannot hold: delete it (retype that spot) and "
+                            "save again; nothing was written")
+        if 0xD800 <= code <= 0xDFFF:
+            raise L10nError(f"the translation contains half of a character (lone surrogate U+{code:04X}) at "
+                            f"character {at + 1}, from a broken copy: paste or type that spot again; nothing "
+                            "was written")
 
 
 def _change(entry: polib.POEntry, change: Change, draft) -> None:
