@@ -57,6 +57,17 @@ def post(client, action, msgid, text="", base=None, **headers):
                        headers={"content-type": "application/json", "x-review-token": TOKEN, **headers})
 
 
+def shown(client, msgid, doc="story"):
+    """The state digest the article page carries for ``msgid`` (what its buttons send as ``base``)."""
+    import html as html_lib
+
+    page = client.get(f"/article/{doc}/az").text
+    for found, base in re.findall(r'data-msgid="([^"]*)"[^>]*data-base="([^"]*)"', page):
+        if html_lib.unescape(found) == msgid:
+            return base
+    raise AssertionError(f"no segment {msgid!r} on the page")
+
+
 def entry(project, msgid, doc="story"):
     return next(e for e in polib.pofile(str(po_path(project, doc))) if e.msgid == msgid)
 
@@ -163,7 +174,7 @@ def test_save_keeps_a_draft(client, project, msgfmt):
 def test_approve_makes_reviewed_and_changes_nothing_else(client, project, msgfmt):
     path = po_path(project)
     before = path.read_text(encoding="utf-8")
-    reply = post(client, "approve", HEADLINE, "Gömrük sərhəddə narkotik ələ keçirir", base="[az] " + HEADLINE)
+    reply = post(client, "approve", HEADLINE, "Gömrük sərhəddə narkotik ələ keçirir", base=shown(client, HEADLINE))
     assert reply.status_code == 200, reply.text
     data = reply.json()
     assert data["state"] == "reviewed" and data["progress"]["reviewed"] == 1
@@ -216,11 +227,12 @@ def test_an_empty_translation_is_not_approved(client, project):
 
 
 def test_an_entry_changed_in_another_editor_is_not_overwritten(client, project):
+    base = shown(client, HEADLINE)
     edit_po(po_path(project), {HEADLINE: ("Poedit-də yazılıb", False)})
     before = po_path(project).read_bytes()
-    reply = post(client, "approve", HEADLINE, "Brauzerdə yazılıb", base=f"[az] {HEADLINE}")
+    reply = post(client, "approve", HEADLINE, "Brauzerdə yazılıb", base=base)
     assert reply.status_code == 409 and reply.json()["error"].startswith("locales/az/LC_MESSAGES/story.po: ")
-    assert "another editor" in reply.json()["error"]
+    assert "another tab or editor" in reply.json()["error"]
     assert po_path(project).read_bytes() == before
 
 
@@ -399,3 +411,31 @@ def test_a_line_break_and_a_tab_are_still_fine(client, project, msgfmt):
     assert post(client, "save", HEADLINE, "Gömrük\tsərhəddə\nnarkotik").status_code == 200
     assert entry(project, HEADLINE).msgstr == "Gömrük\tsərhəddə\nnarkotik"
     msgfmt_check(msgfmt, po_path(project))
+
+
+def test_an_approval_in_another_tab_is_not_undone_by_a_page_loaded_before(client, project):
+    base = shown(client, HEADLINE)  # tab B loads the page
+    text = f"[az] {HEADLINE}"
+    assert post(client, "approve", HEADLINE, text, base=shown(client, HEADLINE)).status_code == 200  # tab A
+    before = po_path(project).read_bytes()
+    reply = post(client, "save", HEADLINE, text, base=base)  # tab B, same text, stale page
+    assert reply.status_code == 409 and "another tab" in reply.json()["error"]
+    assert po_path(project).read_bytes() == before
+    assert "fuzzy" not in entry(project, HEADLINE).flags
+
+
+def test_saving_a_reviewed_entry_as_a_draft_does_not_say_reviewed(client, project):
+    assert post(client, "approve", HEADLINE, "Gömrük sərhəddə").status_code == 200
+    assert post(client, "save", HEADLINE, "Gömrük sərhəddə!", base=shown(client, HEADLINE)).status_code == 200
+    saved = entry(project, HEADLINE)
+    assert "fuzzy" in saved.flags and saved.tcomment == "l10n: machine draft, fake-1 az"
+
+
+def test_an_entry_holding_a_carriage_return_can_be_approved(client, project):
+    path = po_path(project)
+    path.write_text(path.read_text(encoding="utf-8").replace(f'msgstr "[az] {HEADLINE}"', 'msgstr "Bir\\r\\niki"'),
+                    encoding="utf-8")
+    assert entry(project, HEADLINE).msgstr == "Bir\r\niki"
+    reply = post(client, "approve", HEADLINE, "Bir\niki", base=shown(client, HEADLINE))  # as a textarea sends it
+    assert reply.status_code == 200, reply.text
+    assert entry(project, HEADLINE).msgstr == "Bir\niki" and "fuzzy" not in entry(project, HEADLINE).flags

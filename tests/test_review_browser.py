@@ -282,7 +282,7 @@ def test_a_concurrent_save_in_another_editor_is_merged_not_lost(page, project, m
     seg(page, HEADLINE).locator("textarea").fill("Brauzerin mətni")
     seg(page, HEADLINE).locator('[data-action="approve"]').click()
     page.wait_for_selector("#status.error")
-    assert "another editor" in page.locator("#status").inner_text()
+    assert "another tab or editor" in page.locator("#status").inner_text()
     assert entries(path)[HEADLINE][0] == "Poedit-in mətni"
     shot(page, tmp_path, "conflict")
     page.reload()

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import polib
 
 from l10n.catalog.model import (
-    REVIEWED, STALE, STATES, UNTRANSLATED, active_entries, entry_state, msgid_for, provenance, translation_text,
+    REVIEWED, STALE, STATES, UNTRANSLATED, active_entries, entry_state, is_fuzzy, msgid_for, provenance,
+    translation_text,
 )
 from l10n.glossary import Glossary, rendering_found
 from l10n.project import Document
@@ -48,6 +49,7 @@ class EntryView:
     in_catalog: bool = False
     editable: bool = False  # a plural entry or one with a msgctxt is left to a full editor
     provenance: str | None = None
+    base: str = ""  # the digest of the entry's reviewable state as shown (see shown_state)
     draft: StoredDraft | None = None  # the raw machine draft of this English, as the engine wrote it
     previous: str | None = None  # stale: the English the translation was made for
     diff: list[DiffPiece] = field(default_factory=list)
@@ -123,6 +125,20 @@ def catalog_entries(po: polib.POFile | None) -> dict[str, polib.POEntry]:
     return {e.msgid: e for e in active_entries(po) if e.msgctxt is None}
 
 
+def shown_state(entry: polib.POEntry | None) -> str:
+    """A digest of everything about ``entry`` a review action rests on: its translation, ``fuzzy`` flag,
+    previous English and provenance. The page carries it; an action is refused when the entry on disk no
+    longer has it (approved or edited in another tab or editor meanwhile). A digest rather than the text:
+    the browser would normalise a ``\r`` in the text it carries back."""
+    import hashlib
+    import json
+
+    if entry is None:
+        return ""
+    state = [entry.msgstr, is_fuzzy(entry), entry.previous_msgid, entry.previous_msgctxt, provenance(entry)]
+    return hashlib.sha256(json.dumps(state, ensure_ascii=True).encode()).hexdigest()[:32]
+
+
 def machine_draft(store: DraftStore, doc: str, lang: str, entry: polib.POEntry | None, msgid: str) -> StoredDraft | None:
     """The raw machine draft of ``msgid``: the one by the engine the entry's provenance names, else the newest
     engine draft (translation-memory rows are not machine drafts)."""
@@ -152,6 +168,7 @@ def entry_view(
         view.state = entry_state(entry)
         view.translation = translation_text(entry)
         view.provenance = provenance(entry)
+        view.base = shown_state(entry)
         if view.state == STALE:
             view.previous = entry.previous_msgid
             view.diff = word_diff(entry.previous_msgid or "", msgid)
