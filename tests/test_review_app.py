@@ -439,3 +439,19 @@ def test_an_entry_holding_a_carriage_return_can_be_approved(client, project):
     reply = post(client, "approve", HEADLINE, "Bir\niki", base=shown(client, HEADLINE))  # as a textarea sends it
     assert reply.status_code == 200, reply.text
     assert entry(project, HEADLINE).msgstr == "Bir\niki" and "fuzzy" not in entry(project, HEADLINE).flags
+
+
+@pytest.mark.parametrize("breakage", ["malformed catalog", "article deleted"])
+def test_one_unreadable_file_shows_in_its_row_and_the_index_still_lists_the_rest(client, project, breakage):
+    if breakage == "malformed catalog":
+        po_path(project).write_text('msgid "x"\nmsgstr "unclosed\n', encoding="utf-8")
+        said = "cannot read: locales/az/LC_MESSAGES/story.po:2: "
+    else:
+        (project / "source" / "story.txt").unlink()
+        said = "story.txt"
+    page = client.get("/")
+    assert page.status_code == 200 and "Traceback" not in page.text
+    row = next(r for r in page.text.split("<tr>") if "/article/story/az" in r)
+    assert 'class="row-error"' in row and said in row
+    other = next(r for r in page.text.split("<tr>") if "/article/other/az" in r)
+    assert "1 / 1" in other and "row-error" not in other

@@ -273,6 +273,7 @@ class Progress:
     total: int
     counts: dict[str, int]
     catalog_exists: bool
+    error: str | None = None  # the row's file could not be read (the index shows it in this row)
 
     @property
     def percent(self) -> float:
