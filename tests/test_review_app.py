@@ -455,3 +455,44 @@ def test_one_unreadable_file_shows_in_its_row_and_the_index_still_lists_the_rest
     assert 'class="row-error"' in row and said in row
     other = next(r for r in page.text.split("<tr>") if "/article/other/az" in r)
     assert "1 / 1" in other and "row-error" not in other
+
+
+def _one_entry_changed(before: str, after: str) -> list[str]:
+    return [line for line in difflib.unified_diff(before.split("\n"), after.split("\n"), lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---") and "PO-Revision-Date" not in line]
+
+
+@pytest.mark.parametrize("layout", ["crlf", "no-wrap"])
+def test_an_approve_keeps_the_files_line_endings_and_wrapping(client, project, layout, msgfmt):
+    path = po_path(project)
+    long = "Customs officers seized a ton of drugs this year and the officers of the border said so at length."
+    text = path.read_text(encoding="utf-8")
+    text = text.replace(f'msgstr "[az] {COMMITTEE}"', f'msgstr "{long} {long}"')  # an editor's long line
+    path.write_text(text, encoding="utf-8")
+    if layout == "crlf":
+        saved = subprocess.run(["msgcat", "--width=79", str(path)], capture_output=True, check=True).stdout
+        saved = saved.replace(b"\n", b"\r\n")
+    else:
+        saved = subprocess.run(["msgcat", "--no-wrap", str(path)], capture_output=True, check=True).stdout
+        assert max(len(line) for line in saved.split(b"\n")) > 150
+    path.write_bytes(saved)
+    assert post(client, "approve", HEADLINE, "Gömrük sərhəddə narkotik ələ keçirir").status_code == 200
+    after = path.read_bytes()
+    if layout == "crlf":
+        assert after.count(b"\r\n") == after.count(b"\n")
+    changed = _one_entry_changed(saved.decode().replace("\r\n", "\n"), after.decode().replace("\r\n", "\n"))
+    assert sorted(changed) == sorted([
+        "-# l10n: machine draft, fake-1 az", "+# l10n: reviewed (was: machine draft, fake-1 az)",
+        "-#, fuzzy", f'-msgstr "[az] {HEADLINE}"', '+msgstr "Gömrük sərhəddə narkotik ələ keçirir"'])
+    msgfmt_check(msgfmt, path)
+
+
+def test_the_provenance_line_stays_where_it_was_among_the_translators_comments(client, project):
+    path = po_path(project)
+    text = path.read_text(encoding="utf-8")
+    said = "# l10n: reviewed (was: machine draft, fake-1 az)\n#: source/story.txt:3\n"
+    assert said in text
+    path.write_text(text.replace(said, "# checked with the desk\n" + said, 1), encoding="utf-8")
+    assert "# checked with the desk" in path.read_text(encoding="utf-8")
+    assert post(client, "approve", STALE_NEW, "Gömrük işçiləri bu il iki ton narkotik ələ keçirdi.").status_code == 200
+    assert entry(project, STALE_NEW).tcomment == "checked with the desk\nl10n: reviewed (was: machine draft, fake-1 az)"

@@ -103,7 +103,11 @@ class CatalogChangedError(L10nError):
 
 
 def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check: bool = True) -> None:
-    """Write ``text`` atomically to ``path``.
+    """Write ``text`` (what :func:`l10n.catalog.model.dump` gives) atomically to ``path``.
+
+    A file already there keeps its layout (:func:`l10n.catalog.writer.file_layout`):
+    its CRLF line endings, and a file saved without wrapping (``msgcat --no-wrap``,
+    Poedit) is written unwrapped, so one changed entry changes only its own lines.
 
     ``read_digest`` is the digest of the file as it was read before the update
     (None if it did not exist). With ``check``, a file saved on disk since then
@@ -111,7 +115,8 @@ def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check
     editor saved it (see :func:`l10n.atomic.replace_unless_changed`). Without
     ``check`` (a template, derived from its article only) it is replaced.
     """
-    data = encode_catalog(text, path)
+    encode_catalog(text, path)  # refuse what no reader would read back, before anything else
+    data = _in_layout_of(path, text).encode("utf-8")
     if not check:
         atomic_write_bytes(path, data)
         return
@@ -123,6 +128,23 @@ def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check
         raise L10nError(f"cannot write: {err.strerror or err}", path=path) from None
     if not written:
         raise CatalogChangedError("changed on disk while l10n was working (saved by an editor?)", path=path)
+
+
+def _in_layout_of(path: str | Path, text: str) -> str:
+    """``text`` (LF, wrapped as GNU does at 79) in the layout of the file at ``path``, if there is one."""
+    from l10n.catalog.reader import parse_po
+    from l10n.catalog.writer import file_layout, write_po
+
+    try:
+        data = _read_bytes(Path(path))
+    except L10nError:
+        return text  # not a readable regular file: the write reports what is wrong
+    if data is None:
+        return text
+    layout = file_layout(data.decode("utf-8", errors="replace"))
+    if layout.wrap:
+        return text.replace("\n", "\r\n") if layout.newline == "\r\n" else text
+    return write_po(parse_po(text, path), layout=layout)
 
 
 def encode_catalog(text: str, path: str | Path) -> bytes:
