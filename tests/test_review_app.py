@@ -496,3 +496,17 @@ def test_the_provenance_line_stays_where_it_was_among_the_translators_comments(c
     assert "# checked with the desk" in path.read_text(encoding="utf-8")
     assert post(client, "approve", STALE_NEW, "Gömrük işçiləri bu il iki ton narkotik ələ keçirdi.").status_code == 200
     assert entry(project, STALE_NEW).tcomment == "checked with the desk\nl10n: reviewed (was: machine draft, fake-1 az)"
+
+
+def test_an_approve_writes_through_a_symlinked_catalog_and_keeps_its_mode(client, project):
+    import os
+    import stat
+
+    path = po_path(project)
+    kept = project / "shared-story.po"
+    path.rename(kept)
+    os.chmod(kept, 0o644)
+    path.symlink_to(kept)
+    assert post(client, "approve", HEADLINE, "Gömrük sərhəddə").status_code == 200
+    assert path.is_symlink() and entry(project, HEADLINE).msgstr == "Gömrük sərhəddə"
+    assert stat.S_IMODE(kept.stat().st_mode) == 0o644
