@@ -287,3 +287,44 @@ def test_a_concurrent_save_in_another_editor_is_merged_not_lost(page, project, m
     shot(page, tmp_path, "conflict")
     page.reload()
     assert seg(page, HEADLINE).locator("textarea").input_value() == "Poedit-in mətni"
+
+
+def test_a_translation_starting_with_a_line_break_keeps_it_in_the_box_and_on_approve(page, project):
+    box = seg(page, COMMITTEE).locator("textarea")
+    box.fill("\nKomitə toplandı")
+    seg(page, COMMITTEE).locator('[data-action="save"]').click()
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('Saved')")
+    assert entries(po_path(project))[COMMITTEE][0] == "\nKomitə toplandı"
+    assert seg(page, COMMITTEE).locator("textarea").input_value() == "\nKomitə toplandı"  # the fresh segment
+    page.reload()
+    page.wait_for_selector(".segment.current")
+    assert seg(page, COMMITTEE).locator("textarea").input_value() == "\nKomitə toplandı"
+    seg(page, COMMITTEE).locator('[data-action="approve"]').click()
+    page.wait_for_selector(f'.segment[data-msgid="{COMMITTEE}"][data-state="reviewed"]')
+    assert entries(po_path(project))[COMMITTEE][:2] == ("\nKomitə toplandı", [])
+
+
+def test_an_entry_holding_a_carriage_return_is_approved_in_the_browser(page, project):
+    path = po_path(project)
+    path.write_text(path.read_text(encoding="utf-8").replace(f'msgstr "[az] {COMMITTEE}"', 'msgstr "Bir\\r\\niki"'),
+                    encoding="utf-8")
+    page.reload()
+    page.wait_for_selector(".segment.current")
+    seg(page, COMMITTEE).locator('[data-action="approve"]').click()
+    page.wait_for_selector(f'.segment[data-msgid="{COMMITTEE}"][data-state="reviewed"]')
+    assert entries(path)[COMMITTEE][:2] == ("Bir\niki", [])
+
+
+def test_an_approval_in_another_tab_is_not_undone(page, project, browser, server):
+    other = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    try:
+        other.goto(server + "article/story/az")
+        other.wait_for_selector(".segment.current")
+        other.locator(f'.segment[data-msgid="{HEADLINE}"] [data-action="approve"]').click()  # tab A approves
+        other.wait_for_selector(f'.segment[data-msgid="{HEADLINE}"][data-state="reviewed"]')
+    finally:
+        other.context.close()
+    seg(page, HEADLINE).locator('[data-action="save"]').click()  # tab B, loaded before
+    page.wait_for_selector("#status.error")
+    assert "another tab" in page.locator("#status").inner_text()
+    assert entries(po_path(project))[HEADLINE][1] == []
