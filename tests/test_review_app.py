@@ -510,3 +510,9 @@ def test_an_approve_writes_through_a_symlinked_catalog_and_keeps_its_mode(client
     assert post(client, "approve", HEADLINE, "Gömrük sərhəddə").status_code == 200
     assert path.is_symlink() and entry(project, HEADLINE).msgstr == "Gömrük sərhəddə"
     assert stat.S_IMODE(kept.stat().st_mode) == 0o644
+
+
+def test_an_article_with_no_sentences_says_so(client, project):
+    (project / "source" / "story.txt").write_text("\n", encoding="utf-8")
+    page = client.get("/article/story/az")
+    assert page.status_code == 200 and "has no sentences to translate" in page.text

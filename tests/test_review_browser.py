@@ -328,3 +328,25 @@ def test_an_approval_in_another_tab_is_not_undone(page, project, browser, server
     page.wait_for_selector("#status.error")
     assert "another tab" in page.locator("#status").inner_text()
     assert entries(po_path(project))[HEADLINE][1] == []
+
+
+def test_ctrl_enter_with_only_unreviewed_goes_to_the_next_one_after_the_current(page, project):
+    page.check("#filter-unreviewed")
+    praised = "The World Customs Organization praised them."
+    seg(page, praised).locator("textarea").focus()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(f'.segment[data-msgid="{praised}"][data-state="reviewed"]', state="attached")
+    page.wait_for_function(f"() => document.activeElement.closest('.segment')?.dataset.msgid === {COMMITTEE!r}")
+    assert not seg(page, praised).is_visible()
+
+
+def test_a_filter_matching_nothing_says_so(page, project):
+    assert not page.locator("#filter-empty").is_visible()
+    edit_po(po_path(project), {STALE_NEW: (None, True)})  # no stale entry left
+    page.reload()
+    page.wait_for_selector(".segment.current")
+    page.check("#filter-stale")
+    assert page.locator(".segment:visible").count() == 0
+    assert page.locator("#filter-empty").is_visible()
+    page.uncheck("#filter-stale")
+    assert not page.locator("#filter-empty").is_visible()

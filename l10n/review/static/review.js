@@ -29,10 +29,11 @@
     if (next) focusSegment(next);
   }
   function nextUnreviewed(seg) {
-    const list = visible();
+    // In page order after ``seg`` (which a filter may just have hidden: it is reviewed now), then from the top.
+    const list = all();
     const i = list.indexOf(seg);
     const order = list.slice(i + 1).concat(list.slice(0, Math.max(i, 0)));
-    return order.find((s) => s.dataset.state !== "reviewed" && s.querySelector("textarea"));
+    return order.find((s) => !s.hidden && s.dataset.state !== "reviewed" && s.querySelector("textarea"));
   }
 
   function showProgress(p) {
@@ -92,6 +93,8 @@
     document.querySelectorAll(".block").forEach((b) => {
       b.hidden = !b.querySelector(".segment:not([hidden]), .repeat:not([hidden])");
     });
+    const empty = document.getElementById("filter-empty");
+    if (empty) empty.hidden = !(filtering && all().length && !visible().length);
   }
   ["filter-unreviewed", "filter-stale", "filter-findings"].forEach((id) =>
     document.getElementById(id).addEventListener("change", applyFilters));
