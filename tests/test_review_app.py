@@ -516,3 +516,31 @@ def test_an_article_with_no_sentences_says_so(client, project):
     (project / "source" / "story.txt").write_text("\n", encoding="utf-8")
     page = client.get("/article/story/az")
     assert page.status_code == 200 and "has no sentences to translate" in page.text
+
+
+@pytest.mark.parametrize("sig", ["SIGTERM", "SIGINT"])
+def test_sigterm_stops_the_server_as_cleanly_as_ctrl_c(project, sig):
+    import os
+    import select
+    import signal
+    import time
+    import urllib.request
+
+    proc = subprocess.Popen([sys.executable, "-m", "l10n", "review", str(project), "--to", "az", "--no-browser",
+                             "--port", "0"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        url, deadline = None, time.monotonic() + 30
+        while url is None and time.monotonic() < deadline and proc.poll() is None:
+            if select.select([proc.stdout], [], [], 0.5)[0]:
+                found = re.search(r"http://127\.0\.0\.1:\d+/", proc.stdout.readline())
+                url = found and found.group(0)
+        assert url, proc.stderr.read()
+        assert urllib.request.urlopen(url, timeout=10).status == 200
+        proc.send_signal(getattr(signal, sig))
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 0, err
+    assert "Traceback" not in err and "Stopped." in out
