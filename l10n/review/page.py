@@ -58,6 +58,13 @@ class EntryView:
     english: list[tuple[str, str | None]] = field(default_factory=list)  # the msgid in pieces; a term's rendering
     findings: list[tuple[str, str]] = field(default_factory=list)  # (check, message)
 
+    @property
+    def check_rows(self) -> list[tuple[str, str]]:
+        """The findings shown as "Check" rows: a glossary finding is already the term's "✗" row."""
+        if not self.terms:
+            return self.findings
+        return [(check, message) for check, message in self.findings if check != "glossary"]
+
 
 @dataclass
 class Item:
