@@ -548,3 +548,15 @@ def test_sigterm_stops_the_server_as_cleanly_as_ctrl_c(project, sig):
             proc.kill()
     assert proc.returncode == 0, err
     assert "Traceback" not in err and "Stopped." in out
+
+
+def test_a_refused_action_returns_the_version_on_disk_and_acting_on_it_then_writes(client, project):
+    base = shown(client, HEADLINE)
+    edit_po(po_path(project), {HEADLINE: ("Poedit-də yazılıb", True)})
+    reply = post(client, "save", HEADLINE, "Brauzerdə yazılıb", base=base)
+    assert reply.status_code == 409
+    theirs = reply.json()["theirs"]
+    assert theirs["translation"] == "Poedit-də yazılıb" and theirs["state"] == "reviewed"
+    assert theirs["base"] == shown(client, HEADLINE)
+    assert post(client, "save", HEADLINE, "Brauzerdə yazılıb", base=theirs["base"]).status_code == 200
+    assert entry(project, HEADLINE).msgstr == "Brauzerdə yazılıb"

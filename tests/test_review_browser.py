@@ -284,6 +284,9 @@ def test_a_concurrent_save_in_another_editor_is_merged_not_lost(page, project, m
     page.wait_for_selector("#status.error")
     assert "another tab or editor" in page.locator("#status").inner_text()
     assert entries(path)[HEADLINE][0] == "Poedit-in mətni"
+    # the reviewer's text stays in the box; the other version is shown under it
+    assert seg(page, HEADLINE).locator("textarea").input_value() == "Brauzerin mətni"
+    assert seg(page, HEADLINE).locator(".conflict .theirs-text").inner_text() == "Poedit-in mətni"
     shot(page, tmp_path, "conflict")
     page.reload()
     assert seg(page, HEADLINE).locator("textarea").input_value() == "Poedit-in mətni"

@@ -27,7 +27,9 @@ from datetime import UTC, datetime
 import polib
 
 from l10n.catalog.files import CatalogChangedError, read_catalog, write_catalog
-from l10n.catalog.model import PROVENANCE_PREFIX, dump, format_date, is_fuzzy, provenance, set_provenance
+from l10n.catalog.model import (
+    PROVENANCE_PREFIX, dump, entry_state, format_date, is_fuzzy, provenance, set_provenance, translation_text,
+)
 from l10n.errors import L10nError
 from l10n.lock import project_lock
 from l10n.project import Document
@@ -44,7 +46,15 @@ _writes = threading.Lock()
 
 
 class ConflictError(L10nError):
-    """The entry changed on disk since the page showed it (another editor's save)."""
+    """The entry changed on disk since the page showed it (another editor's save).
+
+    ``theirs`` is the entry as it is on disk now (its translation, state and
+    :func:`~l10n.review.page.shown_state`), for the page to show beside the
+    reviewer's text; None when the entry is gone."""
+
+    def __init__(self, message: str, path=None, theirs: dict | None = None):
+        super().__init__(message, path)
+        self.theirs = theirs
 
 
 @dataclass(frozen=True)
@@ -75,9 +85,11 @@ def apply(session: ReviewSession, doc: Document, lang: str, change: Change, atte
             if entry is None or entry.msgid_plural:
                 raise ConflictError("this segment is not (or no longer) in the catalog: reload the page", path=path)
             if change.base is not None and shown_state(entry) != change.base:
+                theirs = {"translation": translation_text(entry), "state": entry_state(entry),
+                          "base": shown_state(entry)}
                 raise ConflictError("this segment was changed in another tab or editor since the page showed it "
-                                    "(edited, approved or reverted there); nothing was written: see its version "
-                                    "below, or reload the page", path=path)
+                                    "(edited, approved or reverted there); nothing was written: your text is kept, "
+                                    "their version is shown below it", path=path, theirs=theirs)
             _change(entry, change, draft)
             found.po.metadata["PO-Revision-Date"] = format_date(datetime.now(UTC))
             try:

@@ -164,8 +164,9 @@ def create_app(session: ReviewSession, hosts: Iterable[str], token: str | None =
         except L10nError as err:
             from l10n.review.actions import ConflictError
 
-            return JSONResponse({"error": _shown(err, session)},
-                                status_code=409 if isinstance(err, ConflictError) else 400)
+            if isinstance(err, ConflictError):
+                return JSONResponse({"error": _shown(err, session), "theirs": err.theirs}, status_code=409)
+            return JSONResponse({"error": _shown(err, session)}, status_code=400)
         return JSONResponse(html)
 
     routes = [
