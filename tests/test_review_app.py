@@ -10,6 +10,7 @@ import json
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import polib
 import pytest
@@ -560,3 +561,25 @@ def test_a_refused_action_returns_the_version_on_disk_and_acting_on_it_then_writ
     assert theirs["base"] == shown(client, HEADLINE)
     assert post(client, "save", HEADLINE, "Brauzerdə yazılıb", base=theirs["base"]).status_code == 200
     assert entry(project, HEADLINE).msgstr == "Brauzerdə yazılıb"
+
+
+def test_the_memory_reuses_unchanged_catalogs_and_rereads_a_changed_one(client, project, monkeypatch):
+    import l10n.catalog.files as files
+
+    real, reads = files.read_catalog, []
+
+    def counting(path):
+        reads.append(Path(path).name)
+        return real(path)
+
+    monkeypatch.setattr(files, "read_catalog", counting)
+    client.get("/article/story/az")
+    first = list(reads)
+    assert first.count("other.po") == 1
+    reads.clear()
+    assert COMMITTEE_AZ in client.get("/article/story/az").text
+    assert "other.po" not in reads  # unchanged: its parse is reused
+    edit_po(po_path(project, "other"), {COMMITTEE: ("Komitə yenə toplandı.", True)})
+    reads.clear()
+    page = client.get("/article/story/az").text
+    assert reads.count("other.po") == 1 and "Komitə yenə toplandı." in page and COMMITTEE_AZ not in page

@@ -211,15 +211,14 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str
 
 def article_view(session: ReviewSession, doc: Document, lang: str) -> ArticleView:
     """The page data of ``doc`` in ``lang``: its layout, and per distinct segment its entry's view."""
-    from l10n.catalog.files import read_catalog
     from l10n.segment import read_source, segment_article
 
     segments = segment_article(read_source(doc.source)).segments
-    found = read_catalog(session.po_path(doc, lang))
+    found = session.catalog_cache().read(session.po_path(doc, lang))
     entries = catalog_entries(found.po if found else None)
     store = DraftStore(session.project.store_path)
     glossary = _glossary(session)
-    memory = open_memory(session.project, lang)
+    memory = open_memory(session.project, lang, session.catalog_cache())
     warnings = list(memory.warnings)
     views: dict[str, EntryView] = {}
     groups: list[Group] = []
@@ -243,12 +242,10 @@ def article_view(session: ReviewSession, doc: Document, lang: str) -> ArticleVie
 
 def entry_of(session: ReviewSession, doc: Document, lang: str, msgid: str) -> EntryView:
     """The view of one segment as it is on disk now (after an action)."""
-    from l10n.catalog.files import read_catalog
-
-    found = read_catalog(session.po_path(doc, lang))
+    found = session.catalog_cache().read(session.po_path(doc, lang))
     entry = catalog_entries(found.po if found else None).get(msgid)
     return entry_view(msgid, _line(entry), entry, doc=doc.name, lang=lang, store=DraftStore(session.project.store_path),
-                      memory=open_memory(session.project, lang), glossary=_glossary(session))
+                      memory=open_memory(session.project, lang, session.catalog_cache()), glossary=_glossary(session))
 
 
 def _line(entry: polib.POEntry | None) -> int:
@@ -290,11 +287,10 @@ class Progress:
 def progress_of(session: ReviewSession, doc: Document, lang: str) -> Progress:
     """Reviewed / total distinct segments of one article and language (for the index page and after actions):
     the article's segments against its catalog, nothing else looked up."""
-    from l10n.catalog.files import read_catalog
     from l10n.segment import read_source, segment_article
 
     msgids = {m for m in (msgid_for(seg.text) for seg in segment_article(read_source(doc.source)).segments) if m.strip()}
-    found = read_catalog(session.po_path(doc, lang))
+    found = session.catalog_cache().read(session.po_path(doc, lang))
     entries = catalog_entries(found.po if found else None)
     counts = dict.fromkeys(STATES, 0)
     for msgid in msgids:
