@@ -353,3 +353,27 @@ def test_a_filter_matching_nothing_says_so(page, project):
     assert page.locator("#filter-empty").is_visible()
     page.uncheck("#filter-stale")
     assert not page.locator("#filter-empty").is_visible()
+
+
+def test_a_phone_gets_one_column_and_nothing_wider_than_the_screen(browser, server, project, tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        phone = context.new_page()
+        phone.goto(server + "article/story/az")
+        phone.wait_for_selector(".segment.current")
+        shot(phone, tmp_path, "phone-article")
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+        english = seg(phone, HEADLINE).locator(".english").bounding_box()
+        box = seg(phone, HEADLINE).locator("textarea").bounding_box()
+        assert box["y"] >= english["y"] + english["height"] - 1  # the translation under the English
+        assert box["x"] + box["width"] <= 390
+        header = phone.locator("header.top").bounding_box()
+        assert header["height"] <= 844 / 3  # the sticky header leaves the screen to the text
+        for button in seg(phone, HEADLINE).locator(".buttons button").all():
+            b = button.bounding_box()
+            assert b["x"] >= 0 and b["x"] + b["width"] <= 390
+        phone.goto(server)
+        shot(phone, tmp_path, "phone-index")
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
