@@ -7,6 +7,7 @@ import ctypes
 import hashlib
 import os
 import signal
+import stat
 import sys
 import tempfile
 import time
@@ -351,9 +352,16 @@ def _exchange(a: Path, b: Path) -> bool:
 
 
 def _through_links(path: str | Path) -> Path:
-    """The file a write to ``path`` must replace: a symlink's final target (the link stays a link)."""
+    """The file a write to ``path`` must replace: a symlink's final target when that is a regular file
+    (the link stays a link); a link to anything else (a device, nothing) is replaced itself, as before."""
     path = Path(path)
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    try:
+        return target if stat.S_ISREG(os.stat(target).st_mode) else path
+    except OSError:
+        return path
 
 
 def _umask() -> int:

@@ -78,3 +78,11 @@ def test_translate_creates_catalogs_with_the_umasks_mode_and_writes_through_a_li
     translate_project(Project.open(tmp_path), Project.open(tmp_path).documents(), ("az",), FakeEngines())
     assert path.is_symlink() and "One more sentence here." in kept.read_text(encoding="utf-8")
     assert mode(kept) == 0o644
+
+
+def test_a_link_to_something_not_a_regular_file_is_replaced_not_written_through(tmp_path):
+    link = tmp_path / "a.po"
+    link.symlink_to("/dev/null")
+    atomic_write_bytes(link, b"new\n")
+    assert not link.is_symlink() and link.read_bytes() == b"new\n"
+    assert os.path.exists("/dev/null") and stat.S_ISCHR(os.stat("/dev/null").st_mode)
