@@ -200,7 +200,9 @@ def test_the_stale_diff_and_the_details_show(page, tmp_path):
     assert stale.locator(".badge-stale").is_visible()
     wco = seg(page, "The World Customs Organization praised them.")
     assert "Ümumdünya Gömrük Təşkilatı" in wco.locator(".term").inner_text()
-    assert "glossary" in wco.locator(".finding").first.inner_text()
+    # the missing term is shown once, in its glossary row (not again as a "Check" row)
+    assert "not in the translation" in wco.locator(".term-missing").inner_text()
+    assert "glossary" not in " ".join(wco.locator(".finding").all_inner_texts())
     assert "fake-1 az" in wco.locator(".machine-draft").inner_text()
     page.locator("#preview").scroll_into_view_if_needed()
     frame = page.frame_locator("#preview-frame")
@@ -377,3 +379,14 @@ def test_a_phone_gets_one_column_and_nothing_wider_than_the_screen(browser, serv
         assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
+
+
+def test_a_pasted_nul_is_refused_on_the_page_and_nothing_is_written(page, project):
+    before = po_path(project).read_bytes()
+    box = seg(page, HEADLINE).locator("textarea")
+    box.evaluate("(el) => { el.value = 'Gömrük\\u0000 sərhəddə'; }")  # as a paste from a broken source
+    seg(page, HEADLINE).locator('[data-action="approve"]').click()
+    page.wait_for_selector("#status.error")
+    assert "U+0000 (NUL)" in page.locator("#status").inner_text()
+    assert po_path(project).read_bytes() == before
+    assert box.input_value() == "Gömrük\x00 sərhəddə"  # the reviewer's text is still there to fix
