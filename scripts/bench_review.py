@@ -46,7 +46,8 @@ def build(root: Path, articles: int, segments: int) -> Project:
         po = new_pofile()
         po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "az"}
         for s, msgid in enumerate(english):
-            po.append(polib.POEntry(msgid=msgid, msgstr=f"Məqalə {a}, cümlə {s}: komitə bazar ertəsi Bakıda toplandı.",
+            text = f"Məqalə {a}, cümlə {s}: komitə bazar ertəsi Bakıda toplandı."
+            po.append(polib.POEntry(msgid=msgid, msgstr=text,
                                     occurrences=[(f"source/{name}.txt", str(2 * s + 1))], tcomment="l10n: reviewed"))
         path = project.po_path(Document(name, source), "az")
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -179,7 +179,8 @@ def test_save_keeps_a_draft(client, project, msgfmt):
 def test_approve_makes_reviewed_and_changes_nothing_else(client, project, msgfmt):
     path = po_path(project)
     before = path.read_text(encoding="utf-8")
-    reply = post(client, "approve", HEADLINE, "Gömrük sərhəddə narkotik ələ keçirir", base=shown(client, HEADLINE))
+    base = shown(client, HEADLINE)
+    reply = post(client, "approve", HEADLINE, "Gömrük sərhəddə narkotik ələ keçirir", base=base)
     assert reply.status_code == 200, reply.text
     data = reply.json()
     assert data["state"] == "reviewed" and data["progress"]["reviewed"] == 1
@@ -499,7 +500,8 @@ def test_the_provenance_line_stays_where_it_was_among_the_translators_comments(c
     assert said in text
     path.write_text(text.replace(said, "# checked with the desk\n" + said, 1), encoding="utf-8")
     assert "# checked with the desk" in path.read_text(encoding="utf-8")
-    assert post(client, "approve", STALE_NEW, "Gömrük işçiləri bu il iki ton narkotik ələ keçirdi.").status_code == 200
+    reply = post(client, "approve", STALE_NEW, "Gömrük işçiləri bu il iki ton narkotik ələ keçirdi.")
+    assert reply.status_code == 200
     assert entry(project, STALE_NEW).tcomment == "checked with the desk\nl10n: reviewed (was: machine draft, fake-1 az)"
 
 
