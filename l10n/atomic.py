@@ -7,6 +7,7 @@ import ctypes
 import hashlib
 import os
 import signal
+import stat
 import sys
 import tempfile
 import time
@@ -29,12 +30,13 @@ def atomic_writer(path: str | Path, suffix: str = ".tmp") -> Iterator[BinaryIO]:
     """A binary file that replaces ``path`` only if the ``with`` block completes.
 
     It is written in the same folder as ``.<name>.<random><suffix>``, flushed,
-    fsync-ed and renamed over ``path`` (keeping the old file's permissions);
+    fsync-ed and renamed over ``path`` (keeping the old file's permissions; a new
+    file gets the umask's; a symlink is written through: its target is replaced);
     on any error, or an interruption, the temporary file is removed and ``path``
     is untouched. The temporary file is ``flock``-ed until it is renamed, so
     :func:`remove_leftover_temps` can tell a killed writer's file from a live one.
     """
-    path = Path(path)
+    path = _through_links(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=suffix, dir=path.parent)
     held = _hold(fd)
@@ -161,13 +163,17 @@ def replace_unless_changed(path: str | Path, data: bytes, expected: str | None) 
     someone else) in-place writes are only caught up to the swap; without the
     exchange the digest is compared just before a plain rename (a window of
     about one system call).
+
+    A symlink at ``path`` is written through (its target is what is replaced, the
+    link stays); the new file keeps the old one's mode, or gets the umask's.
     """
-    path = Path(path)
+    path = _through_links(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     tmp = Path(tmp_name)
     try:
         _write_all(fd, data)
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp's 0600 is not what the user's umask says
         if expected is None:
             os.close(fd)
             fd = -1
@@ -345,8 +351,28 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def _through_links(path: str | Path) -> Path:
+    """The file a write to ``path`` must replace: a symlink's final target when that is a regular file
+    (the link stays a link); a link to anything else (a device, nothing) is replaced itself, as before."""
+    path = Path(path)
+    if not path.is_symlink():
+        return path
+    target = Path(os.path.realpath(path))
+    try:
+        return target if stat.S_ISREG(os.stat(target).st_mode) else path
+    except OSError:
+        return path
+
+
 def _umask() -> int:
-    mask = os.umask(0)
+    """The process umask, read without changing it where Linux tells it (``os.umask`` sets it for a
+    moment, and the review server writes from threads)."""
+    with contextlib.suppress(OSError, ValueError):
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    mask = os.umask(0o022)
     os.umask(mask)
     return mask
 

@@ -158,3 +158,20 @@ def test_a_file_name_with_a_space_is_one_reference(tmp_path, msgfmt):
     msgfmt_check(msgfmt, path)
     plain = build_template("doc", "source/story.txt", [Seg("One.", 1)], creation_date="2026-12-03 10:00+0000")
     assert [e.occurrences for e in plain] == [[("source/story.txt", "1")]]
+
+
+@pytest.mark.parametrize("bad, said", [("\x00", "NUL"), ("\x04", "EOT"), ("\ud800", "lone surrogate U+D800")])
+def test_write_catalog_refuses_what_the_reader_would_refuse(tmp_path, bad, said):
+    from l10n.catalog.files import read_catalog, write_catalog
+    from l10n.errors import L10nError
+
+    path = tmp_path / "x.po"
+    good = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\nmsgid "a"\nmsgstr "b"\n'
+    write_catalog(path, good, read_digest=None)
+    found = read_catalog(path)
+    for check in (True, False):
+        with pytest.raises(L10nError) as err:
+            write_catalog(path, good.replace('"b"', f'"b{bad}"'), read_digest=found.digest, check=check)
+        assert str(err.value).startswith(f"{path}:5: not written") and said in str(err.value)
+        assert "\n" not in str(err.value)
+    assert path.read_text(encoding="utf-8") == good

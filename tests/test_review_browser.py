@@ -200,7 +200,9 @@ def test_the_stale_diff_and_the_details_show(page, tmp_path):
     assert stale.locator(".badge-stale").is_visible()
     wco = seg(page, "The World Customs Organization praised them.")
     assert "Ümumdünya Gömrük Təşkilatı" in wco.locator(".term").inner_text()
-    assert "glossary" in wco.locator(".finding").first.inner_text()
+    # the missing term is shown once, in its glossary row (not again as a "Check" row)
+    assert "not in the translation" in wco.locator(".term-missing").inner_text()
+    assert "glossary" not in " ".join(wco.locator(".finding").all_inner_texts())
     assert "fake-1 az" in wco.locator(".machine-draft").inner_text()
     page.locator("#preview").scroll_into_view_if_needed()
     frame = page.frame_locator("#preview-frame")
@@ -282,8 +284,109 @@ def test_a_concurrent_save_in_another_editor_is_merged_not_lost(page, project, m
     seg(page, HEADLINE).locator("textarea").fill("Brauzerin mətni")
     seg(page, HEADLINE).locator('[data-action="approve"]').click()
     page.wait_for_selector("#status.error")
-    assert "another editor" in page.locator("#status").inner_text()
+    assert "another tab or editor" in page.locator("#status").inner_text()
     assert entries(path)[HEADLINE][0] == "Poedit-in mətni"
+    # the reviewer's text stays in the box; the other version is shown under it
+    assert seg(page, HEADLINE).locator("textarea").input_value() == "Brauzerin mətni"
+    assert seg(page, HEADLINE).locator(".conflict .theirs-text").inner_text() == "Poedit-in mətni"
     shot(page, tmp_path, "conflict")
     page.reload()
     assert seg(page, HEADLINE).locator("textarea").input_value() == "Poedit-in mətni"
+
+
+def test_a_translation_starting_with_a_line_break_keeps_it_in_the_box_and_on_approve(page, project):
+    box = seg(page, COMMITTEE).locator("textarea")
+    box.fill("\nKomitə toplandı")
+    seg(page, COMMITTEE).locator('[data-action="save"]').click()
+    page.wait_for_function("() => document.querySelector('#status').textContent.startsWith('Saved')")
+    assert entries(po_path(project))[COMMITTEE][0] == "\nKomitə toplandı"
+    assert seg(page, COMMITTEE).locator("textarea").input_value() == "\nKomitə toplandı"  # the fresh segment
+    page.reload()
+    page.wait_for_selector(".segment.current")
+    assert seg(page, COMMITTEE).locator("textarea").input_value() == "\nKomitə toplandı"
+    seg(page, COMMITTEE).locator('[data-action="approve"]').click()
+    page.wait_for_selector(f'.segment[data-msgid="{COMMITTEE}"][data-state="reviewed"]')
+    assert entries(po_path(project))[COMMITTEE][:2] == ("\nKomitə toplandı", [])
+
+
+def test_an_entry_holding_a_carriage_return_is_approved_in_the_browser(page, project):
+    path = po_path(project)
+    path.write_text(path.read_text(encoding="utf-8").replace(f'msgstr "[az] {COMMITTEE}"', 'msgstr "Bir\\r\\niki"'),
+                    encoding="utf-8")
+    page.reload()
+    page.wait_for_selector(".segment.current")
+    seg(page, COMMITTEE).locator('[data-action="approve"]').click()
+    page.wait_for_selector(f'.segment[data-msgid="{COMMITTEE}"][data-state="reviewed"]')
+    assert entries(path)[COMMITTEE][:2] == ("Bir\niki", [])
+
+
+def test_an_approval_in_another_tab_is_not_undone(page, project, browser, server):
+    other = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
+    try:
+        other.goto(server + "article/story/az")
+        other.wait_for_selector(".segment.current")
+        other.locator(f'.segment[data-msgid="{HEADLINE}"] [data-action="approve"]').click()  # tab A approves
+        other.wait_for_selector(f'.segment[data-msgid="{HEADLINE}"][data-state="reviewed"]')
+    finally:
+        other.context.close()
+    seg(page, HEADLINE).locator('[data-action="save"]').click()  # tab B, loaded before
+    page.wait_for_selector("#status.error")
+    assert "another tab" in page.locator("#status").inner_text()
+    assert entries(po_path(project))[HEADLINE][1] == []
+
+
+def test_ctrl_enter_with_only_unreviewed_goes_to_the_next_one_after_the_current(page, project):
+    page.check("#filter-unreviewed")
+    praised = "The World Customs Organization praised them."
+    seg(page, praised).locator("textarea").focus()
+    page.keyboard.press("Control+Enter")
+    page.wait_for_selector(f'.segment[data-msgid="{praised}"][data-state="reviewed"]', state="attached")
+    page.wait_for_function(f"() => document.activeElement.closest('.segment')?.dataset.msgid === {COMMITTEE!r}")
+    assert not seg(page, praised).is_visible()
+
+
+def test_a_filter_matching_nothing_says_so(page, project):
+    assert not page.locator("#filter-empty").is_visible()
+    edit_po(po_path(project), {STALE_NEW: (None, True)})  # no stale entry left
+    page.reload()
+    page.wait_for_selector(".segment.current")
+    page.check("#filter-stale")
+    assert page.locator(".segment:visible").count() == 0
+    assert page.locator("#filter-empty").is_visible()
+    page.uncheck("#filter-stale")
+    assert not page.locator("#filter-empty").is_visible()
+
+
+def test_a_phone_gets_one_column_and_nothing_wider_than_the_screen(browser, server, project, tmp_path):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        phone = context.new_page()
+        phone.goto(server + "article/story/az")
+        phone.wait_for_selector(".segment.current")
+        shot(phone, tmp_path, "phone-article")
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+        english = seg(phone, HEADLINE).locator(".english").bounding_box()
+        box = seg(phone, HEADLINE).locator("textarea").bounding_box()
+        assert box["y"] >= english["y"] + english["height"] - 1  # the translation under the English
+        assert box["x"] + box["width"] <= 390
+        header = phone.locator("header.top").bounding_box()
+        assert header["height"] <= 844 / 3  # the sticky header leaves the screen to the text
+        for button in seg(phone, HEADLINE).locator(".buttons button").all():
+            b = button.bounding_box()
+            assert b["x"] >= 0 and b["x"] + b["width"] <= 390
+        phone.goto(server)
+        shot(phone, tmp_path, "phone-index")
+        assert phone.evaluate("() => document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+def test_a_pasted_nul_is_refused_on_the_page_and_nothing_is_written(page, project):
+    before = po_path(project).read_bytes()
+    box = seg(page, HEADLINE).locator("textarea")
+    box.evaluate("(el) => { el.value = 'Gömrük\\u0000 sərhəddə'; }")  # as a paste from a broken source
+    seg(page, HEADLINE).locator('[data-action="approve"]').click()
+    page.wait_for_selector("#status.error")
+    assert "U+0000 (NUL)" in page.locator("#status").inner_text()
+    assert po_path(project).read_bytes() == before
+    assert box.input_value() == "Gömrük\x00 sərhəddə"  # the reviewer's text is still there to fix

@@ -446,3 +446,71 @@ def test_line_breaks_are_libunistrings_on_random_text(libunistring):
         text = "".join(chr(c) for c in (rng.choice(rng.choice(some)) for _ in range(size))
                        if not 0xD800 <= c < 0xE000 and c not in (0x2028, 0x2029, 0x200B, 0x200D, 0x2060))
         assert our_breaks(text) == library_breaks(libunistring, text)
+
+
+# --- an existing file's layout is kept -----------------------------------------------------------------
+
+
+def _translated(tmp_path):
+    make_project(tmp_path, {"a.txt": ARTICLE_A + "\n" + "Customs officers seized a ton of drugs this year " * 3 + "\n"})
+    project = Project.open(tmp_path)
+    translate_project(project, project.documents(), ("az",), FakeEngines())
+    return tmp_path / "locales/az/LC_MESSAGES/a.po"
+
+
+def _retranslate(root):
+    (root / "source/a.txt").write_text(
+        (root / "source/a.txt").read_text(encoding="utf-8").replace("five", "seven"), encoding="utf-8")
+    translate_project(Project.open(root), Project.open(root).documents(), ("az",), FakeEngines())
+
+
+def _changed_entries(old: str, new: str) -> list[int]:
+    a, b = blocks(old), blocks(new)
+    assert len(a) == len(b)
+    return [i for i, (x, y) in enumerate(zip(a, b)) if x != y and i != 0]  # the header: its revision date
+
+
+def test_a_translate_run_keeps_a_crlf_catalog_crlf(tmp_path):
+    path = _translated(tmp_path)
+    saved = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(saved)
+    _retranslate(tmp_path)
+    after = path.read_bytes()
+    assert after.count(b"\r\n") == after.count(b"\n")
+    changed = _changed_entries(saved.decode().replace("\r\n", "\n"), after.decode().replace("\r\n", "\n"))
+    assert len(changed) == 1
+
+
+def test_a_translate_run_keeps_a_no_wrap_catalog_unwrapped(tmp_path):
+    path = _translated(tmp_path)
+    saved = subprocess.run(["msgcat", "--no-wrap", str(path)], capture_output=True, check=True, env=GNU_ENV).stdout
+    assert saved != path.read_bytes()  # a long line: the no-wrap save differs
+    path.write_bytes(saved)
+    _retranslate(tmp_path)
+    after = path.read_bytes()
+    gnu = subprocess.run(["msgcat", "--no-wrap", "-"], input=after, capture_output=True, check=True, env=GNU_ENV).stdout
+    assert after == gnu  # still what msgcat --no-wrap writes
+    changed = _changed_entries(saved.decode(), after.decode())
+    assert len(changed) == 1 and "grew by seven" in blocks(after.decode())[changed[0]]
+
+
+def test_file_layout_tells_a_no_wrap_save_from_a_wrapped_one(msgcat):
+    wrapped = (REPO / "locales/az/LC_MESSAGES/wco-europe-customs.po").read_text(encoding="utf-8")
+    gnu = msgcat(wrapped)
+    assert writer.file_layout(gnu) == writer.Layout("\n", wrap=True)
+    no_wrap = subprocess.run(["msgcat", "--no-wrap", "-"], input=gnu.encode(), capture_output=True, check=True,
+                             env=GNU_ENV).stdout.decode()
+    assert writer.file_layout(no_wrap) == writer.Layout("\n", wrap=False)
+    assert writer.write_po(parse_po(no_wrap), layout=writer.file_layout(no_wrap)) == no_wrap
+    crlf = gnu.replace("\n", "\r\n")
+    assert writer.file_layout(crlf) == writer.Layout("\r\n", wrap=True)
+    assert writer.write_po(parse_po(crlf), layout=writer.file_layout(crlf)) == crlf
+    # a long unbreakable string (a URL) is long in a wrapped file too: not a sign of no-wrap
+    long_word = msgcat(gnu + '\nmsgid "' + "x" * 90 + '"\nmsgstr ""\n')
+    assert '"' + "x" * 90 + '"' in long_word and writer.file_layout(long_word).wrap
+
+
+@PROPERTY
+@given(po=catalogs())
+def test_generated_gnu_wrapped_catalogs_read_as_wrapped(po):
+    assert writer.file_layout(dump(po)).wrap

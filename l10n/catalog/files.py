@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from l10n.atomic import FileSavedTwiceError, atomic_write_text, digest_bytes, replace_unless_changed
+from l10n.atomic import FileSavedTwiceError, atomic_write_bytes, digest_bytes, replace_unless_changed
 from l10n.catalog.reader import decode_po, parse_po
 from l10n.errors import L10nError
 
@@ -103,7 +103,11 @@ class CatalogChangedError(L10nError):
 
 
 def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check: bool = True) -> None:
-    """Write ``text`` atomically to ``path``.
+    """Write ``text`` (what :func:`l10n.catalog.model.dump` gives) atomically to ``path``.
+
+    A file already there keeps its layout (:func:`l10n.catalog.writer.file_layout`):
+    its CRLF line endings, and a file saved without wrapping (``msgcat --no-wrap``,
+    Poedit) is written unwrapped, so one changed entry changes only its own lines.
 
     ``read_digest`` is the digest of the file as it was read before the update
     (None if it did not exist). With ``check``, a file saved on disk since then
@@ -111,14 +115,48 @@ def write_catalog(path: str | Path, text: str, *, read_digest: str | None, check
     editor saved it (see :func:`l10n.atomic.replace_unless_changed`). Without
     ``check`` (a template, derived from its article only) it is replaced.
     """
+    encode_catalog(text, path)  # refuse what no reader would read back, before anything else
+    data = _in_layout_of(path, text).encode("utf-8")
     if not check:
-        atomic_write_text(path, text)
+        atomic_write_bytes(path, data)
         return
     try:
-        written = replace_unless_changed(path, text.encode("utf-8"), read_digest)
+        written = replace_unless_changed(path, data, read_digest)
     except FileSavedTwiceError as err:
         raise L10nError(str(err), path=path) from None
     except OSError as err:
         raise L10nError(f"cannot write: {err.strerror or err}", path=path) from None
     if not written:
         raise CatalogChangedError("changed on disk while l10n was working (saved by an editor?)", path=path)
+
+
+def _in_layout_of(path: str | Path, text: str) -> str:
+    """``text`` (LF, wrapped as GNU does at 79) in the layout of the file at ``path``, if there is one."""
+    from l10n.catalog.reader import parse_po
+    from l10n.catalog.writer import file_layout, write_po
+
+    try:
+        data = _read_bytes(Path(path))
+    except L10nError:
+        return text  # not a readable regular file: the write reports what is wrong
+    if data is None:
+        return text
+    layout = file_layout(data.decode("utf-8", errors="replace"))
+    if layout.wrap:
+        return text.replace("\n", "\r\n") if layout.newline == "\r\n" else text
+    return write_po(parse_po(text, path), layout=layout)
+
+
+def encode_catalog(text: str, path: str | Path) -> bytes:
+    """``text`` as the UTF-8 bytes of a catalog, refusing what :func:`read_catalog` would refuse to read
+    back (a NUL, an EOT, a lone surrogate): nothing is written then, and no command is locked out."""
+    for char, name in (("\x00", "a NUL character (U+0000)"), ("\x04", "an EOT control character (U+0004)")):
+        at = text.find(char)
+        if at >= 0:
+            raise L10nError(f"not written: the catalog would contain {name}, which no reader accepts",
+                            path, text.count("\n", 0, at) + 1)
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise L10nError(f"not written: the catalog would contain a lone surrogate U+{ord(text[err.start]):04X} "
+                        "(half of a character), which is not UTF-8", path, text.count("\n", 0, err.start) + 1) from None

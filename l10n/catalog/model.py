@@ -204,11 +204,14 @@ def provenance(entry: polib.POEntry) -> str | None:
 
 
 def set_provenance(entry: polib.POEntry, text: str) -> None:
-    """Record where the translation came from, replacing our own older line, keeping all others."""
-    text = " ".join(text.split())
+    """Record where the translation came from: our own older line is replaced where it stands (the
+    translator's comments keep their order), else the line goes first."""
+    line = PROVENANCE_PREFIX + " ".join(text.split())
     existing = entry.tcomment.split("\n") if entry.tcomment else []
+    at = next((i for i, ln in enumerate(existing) if ln.startswith(PROVENANCE_PREFIX)), None)
     lines = [ln for ln in existing if not ln.startswith(PROVENANCE_PREFIX)]
-    entry.tcomment = "\n".join([PROVENANCE_PREFIX + text, *lines])
+    lines.insert(0 if at is None else at, line)
+    entry.tcomment = "\n".join(lines)
 
 
 def fill_draft(entry: polib.POEntry, text: str, origin: str) -> None:

@@ -40,10 +40,11 @@ matters for a directive with a space inside (``% d``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import polib
 
-__all__ = ["PAGE_WIDTH", "write_po"]
+__all__ = ["PAGE_WIDTH", "Layout", "file_layout", "write_po"]
 
 #: GNU gettext's default ``--width``.
 PAGE_WIDTH = 79
@@ -147,24 +148,70 @@ def _leading_int(text: str) -> int:
 # --- entries -------------------------------------------------------------------
 
 
-def write_po(po: polib.POFile, width: int = PAGE_WIDTH) -> str:
-    """The text GNU gettext (``msgcat --width=WIDTH``) writes for ``po``; ends with a newline."""
-    blocks = [_header_block(po, width)]
-    blocks.extend(_entry_block(e, width) for e in po if not e.obsolete)
+def write_po(po: polib.POFile, width: int = PAGE_WIDTH, layout: Layout | None = None) -> str:
+    """The text GNU gettext (``msgcat --width=WIDTH``) writes for ``po``; ends with a newline.
+
+    With a ``layout`` of an existing file (:func:`file_layout`): its line ending, and for
+    a file saved without wrapping what ``msgcat --no-wrap`` writes (strings on one line
+    but at their ``\\n``; references still filled to the width, as gettext does)."""
+    wrap = layout is None or layout.wrap
+    blocks = [_header_block(po, width, wrap)]
+    blocks.extend(_entry_block(e, width, wrap=wrap) for e in po if not e.obsolete)
     for entry in po:
         if entry.obsolete and _first_msgstr(entry) != "":
-            blocks.append(_entry_block(entry, width, obsolete=True))
-    return "\n".join(blocks)
+            blocks.append(_entry_block(entry, width, obsolete=True, wrap=wrap))
+    text = "\n".join(blocks)
+    return text.replace("\n", "\r\n") if layout is not None and layout.newline == "\r\n" else text
 
 
-def _header_block(po: polib.POFile, width: int) -> str:
+@dataclass(frozen=True)
+class Layout:
+    """How an existing catalog file is laid out, kept when l10n rewrites it."""
+
+    newline: str = "\n"  # "\r\n": saved on Windows
+    wrap: bool = True  # False: strings not wrapped at the page width (``msgcat --no-wrap``, Poedit's option)
+
+
+_STRING_LINE = re.compile(r'(#~\| |#~ |#\| |)((?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?) )?"(.*)"')
+
+
+def file_layout(text: str, width: int = PAGE_WIDTH) -> Layout:
+    """The layout of catalog ``text``: CRLF if its first line ends so; not wrapped if any string line
+    is longer than ``width`` where gettext would have wrapped it (an entry flagged ``no-wrap`` aside)."""
+    newline = "\r\n" if text.split("\n", 1)[0].endswith("\r") else "\n"
+    no_wrap_entry = False
+    for line in text.split("\n"):
+        line = line.removesuffix("\r")
+        if not line:
+            no_wrap_entry = False
+        elif line.startswith("#,"):
+            no_wrap_entry = "no-wrap" in line
+        elif not no_wrap_entry and len(line) > width and _gnu_would_wrap(line, width):
+            return Layout(newline, wrap=False)
+    return Layout(newline)
+
+
+def _gnu_would_wrap(line: str, page_width: int) -> bool:
+    match = _STRING_LINE.fullmatch(line)
+    if match is None:
+        return False
+    prefix, keyword, text = match.group(1), match.group(2) or "", match.group(3)
+    marks = [m.start() + 1 for m in re.finditer(r"\\.", text)]  # no break inside an escape
+    if text.endswith("\\n"):
+        marks.append(len(text) - 2)
+    after_break = len(prefix) + 1
+    startcol = len(prefix) + len(keyword) + 1 - after_break if keyword else 0
+    return bool(_breaks(text, marks, page_width - 1 - after_break, startcol))
+
+
+def _header_block(po: polib.POFile, width: int, wrap: bool = True) -> str:
     entry = polib.POEntry(msgid="")
     if po.metadata:
         entry.msgstr = "".join(f"{name}: {value}\n" for name, value in po.metadata.items())
     fuzzy = po.metadata_is_fuzzy
     entry.flags = [f for f in fuzzy if isinstance(f, str)] if isinstance(fuzzy, list) else (["fuzzy"] if fuzzy else [])
     entry.tcomment = po.header or ""
-    return _entry_block(entry, width)
+    return _entry_block(entry, width, wrap=wrap)
 
 
 def _first_msgstr(entry: polib.POEntry) -> str:
@@ -178,7 +225,7 @@ def _plural_forms(entry: polib.POEntry) -> list[str]:
     return [text for _, text in sorted((int(k), v) for k, v in (entry.msgstr_plural or {}).items())]
 
 
-def _entry_block(entry: polib.POEntry, width: int, obsolete: bool = False) -> str:
+def _entry_block(entry: polib.POEntry, width: int, obsolete: bool = False, wrap: bool = True) -> str:
     lines: list[str] = []
     if entry.tcomment:
         lines.extend(f"# {line}" if line else "#" for line in entry.tcomment.split("\n"))
@@ -190,7 +237,7 @@ def _entry_block(entry: polib.POEntry, width: int, obsolete: bool = False) -> st
     words = flags.words(fuzzy=obsolete or _first_msgstr(entry) != "", obsolete=obsolete)
     if words:
         lines.append("#, " + ", ".join(words))
-    wrap = not flags.no_wrap
+    wrap = wrap and not flags.no_wrap
     prev = "#~| " if obsolete else "#| "
     if entry.previous_msgctxt is not None:
         _wrap(lines, prev, "msgctxt", entry.previous_msgctxt, width, wrap)

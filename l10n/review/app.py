@@ -121,7 +121,8 @@ def create_app(session: ReviewSession, hosts: Iterable[str], token: str | None =
     def index(request: Request) -> Response:
         from l10n.review.page import progress_of
 
-        rows = [progress_of(session, doc, lang) for doc in session.documents.values() for lang in session.languages]
+        rows = [_row(progress_of, session, doc, lang) for doc in session.documents.values()
+                for lang in session.languages]
         return page("index.html", rows=rows, root=str(session.project.root))
 
     def article(request: Request) -> Response:
@@ -163,8 +164,9 @@ def create_app(session: ReviewSession, hosts: Iterable[str], token: str | None =
         except L10nError as err:
             from l10n.review.actions import ConflictError
 
-            return JSONResponse({"error": _shown(err, session)},
-                                status_code=409 if isinstance(err, ConflictError) else 400)
+            if isinstance(err, ConflictError):
+                return JSONResponse({"error": _shown(err, session), "theirs": err.theirs}, status_code=409)
+            return JSONResponse({"error": _shown(err, session)}, status_code=400)
         return JSONResponse(html)
 
     routes = [
@@ -186,6 +188,19 @@ def create_app(session: ReviewSession, hosts: Iterable[str], token: str | None =
                     exception_handlers={L10nError: user_error, OSError: disk_error})
     app.state.token = token
     return app
+
+
+def _row(progress_of, session: ReviewSession, doc, lang: str):
+    """One index row; a file that cannot be read (a malformed catalog, a deleted article) is that row's error."""
+    from l10n.review.page import Progress
+
+    try:
+        return progress_of(session, doc, lang)
+    except L10nError as err:
+        message = _shown(err, session)
+    except OSError as err:
+        message = f"{err.filename + ': ' if err.filename else ''}{err.strerror or err}"
+    return Progress(doc.name, lang, 0, 0, {}, False, error=message)
 
 
 def _shown(err: L10nError, session: ReviewSession) -> str:

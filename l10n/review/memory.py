@@ -51,5 +51,7 @@ def _document(origin: str) -> str:
     return origin.removesuffix(".po") if "/" not in origin else origin
 
 
-def open_memory(project: Project, lang: str) -> ProjectMemory:
+def open_memory(project: Project, lang: str, cache: object | None = None) -> ProjectMemory:
+    """The page's memory of ``lang``. ``cache`` (the server's parsed catalogs) is not needed: the
+    project memory's index syncs itself, reading only the catalogs that changed."""
     return ProjectMemory(project, lang)

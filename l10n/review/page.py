@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 import polib
 
 from l10n.catalog.model import (
-    REVIEWED, STALE, STATES, UNTRANSLATED, active_entries, entry_state, msgid_for, provenance, translation_text,
+    REVIEWED, STALE, STATES, UNTRANSLATED, active_entries, entry_state, is_fuzzy, msgid_for, provenance,
+    translation_text,
 )
 from l10n.glossary import Glossary, rendering_found
 from l10n.project import Document
@@ -48,6 +49,7 @@ class EntryView:
     in_catalog: bool = False
     editable: bool = False  # a plural entry or one with a msgctxt is left to a full editor
     provenance: str | None = None
+    base: str = ""  # the digest of the entry's reviewable state as shown (see shown_state)
     draft: StoredDraft | None = None  # the raw machine draft of this English, as the engine wrote it
     previous: str | None = None  # stale: the English the translation was made for
     diff: list[DiffPiece] = field(default_factory=list)
@@ -55,6 +57,13 @@ class EntryView:
     terms: list[TermView] = field(default_factory=list)
     english: list[tuple[str, str | None]] = field(default_factory=list)  # the msgid in pieces; a term's rendering
     findings: list[tuple[str, str]] = field(default_factory=list)  # (check, message)
+
+    @property
+    def check_rows(self) -> list[tuple[str, str]]:
+        """The findings shown as "Check" rows: a glossary finding is already the term's "✗" row."""
+        if not self.terms:
+            return self.findings
+        return [(check, message) for check, message in self.findings if check != "glossary"]
 
 
 @dataclass
@@ -123,6 +132,20 @@ def catalog_entries(po: polib.POFile | None) -> dict[str, polib.POEntry]:
     return {e.msgid: e for e in active_entries(po) if e.msgctxt is None}
 
 
+def shown_state(entry: polib.POEntry | None) -> str:
+    """A digest of everything about ``entry`` a review action rests on: its translation, ``fuzzy`` flag,
+    previous English and provenance. The page carries it; an action is refused when the entry on disk no
+    longer has it (approved or edited in another tab or editor meanwhile). A digest rather than the text:
+    the browser would normalise a ``\r`` in the text it carries back."""
+    import hashlib
+    import json
+
+    if entry is None:
+        return ""
+    state = [entry.msgstr, is_fuzzy(entry), entry.previous_msgid, entry.previous_msgctxt, provenance(entry)]
+    return hashlib.sha256(json.dumps(state, ensure_ascii=True).encode()).hexdigest()[:32]
+
+
 def machine_draft(store: DraftStore, doc: str, lang: str, entry: polib.POEntry | None, msgid: str) -> StoredDraft | None:
     """The raw machine draft of ``msgid``: the one by the engine the entry's provenance names, else the newest
     engine draft (translation-memory rows are not machine drafts)."""
@@ -152,6 +175,7 @@ def entry_view(
         view.state = entry_state(entry)
         view.translation = translation_text(entry)
         view.provenance = provenance(entry)
+        view.base = shown_state(entry)
         if view.state == STALE:
             view.previous = entry.previous_msgid
             view.diff = word_diff(entry.previous_msgid or "", msgid)
@@ -187,15 +211,14 @@ def _marked(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[str, str
 
 def article_view(session: ReviewSession, doc: Document, lang: str) -> ArticleView:
     """The page data of ``doc`` in ``lang``: its layout, and per distinct segment its entry's view."""
-    from l10n.catalog.files import read_catalog
     from l10n.segment import read_source, segment_article
 
     segments = segment_article(read_source(doc.source)).segments
-    found = read_catalog(session.po_path(doc, lang))
+    found = session.catalog_cache().read(session.po_path(doc, lang))
     entries = catalog_entries(found.po if found else None)
     store = DraftStore(session.project.store_path)
     glossary = _glossary(session)
-    memory = open_memory(session.project, lang)
+    memory = open_memory(session.project, lang, session.catalog_cache())
     warnings = list(memory.warnings)
     views: dict[str, EntryView] = {}
     groups: list[Group] = []
@@ -219,12 +242,10 @@ def article_view(session: ReviewSession, doc: Document, lang: str) -> ArticleVie
 
 def entry_of(session: ReviewSession, doc: Document, lang: str, msgid: str) -> EntryView:
     """The view of one segment as it is on disk now (after an action)."""
-    from l10n.catalog.files import read_catalog
-
-    found = read_catalog(session.po_path(doc, lang))
+    found = session.catalog_cache().read(session.po_path(doc, lang))
     entry = catalog_entries(found.po if found else None).get(msgid)
     return entry_view(msgid, _line(entry), entry, doc=doc.name, lang=lang, store=DraftStore(session.project.store_path),
-                      memory=open_memory(session.project, lang), glossary=_glossary(session))
+                      memory=open_memory(session.project, lang, session.catalog_cache()), glossary=_glossary(session))
 
 
 def _line(entry: polib.POEntry | None) -> int:
@@ -256,6 +277,7 @@ class Progress:
     total: int
     counts: dict[str, int]
     catalog_exists: bool
+    error: str | None = None  # the row's file could not be read (the index shows it in this row)
 
     @property
     def percent(self) -> float:
@@ -265,11 +287,10 @@ class Progress:
 def progress_of(session: ReviewSession, doc: Document, lang: str) -> Progress:
     """Reviewed / total distinct segments of one article and language (for the index page and after actions):
     the article's segments against its catalog, nothing else looked up."""
-    from l10n.catalog.files import read_catalog
     from l10n.segment import read_source, segment_article
 
     msgids = {m for m in (msgid_for(seg.text) for seg in segment_article(read_source(doc.source)).segments) if m.strip()}
-    found = read_catalog(session.po_path(doc, lang))
+    found = session.catalog_cache().read(session.po_path(doc, lang))
     entries = catalog_entries(found.po if found else None)
     counts = dict.fromkeys(STATES, 0)
     for msgid in msgids:

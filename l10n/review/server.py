@@ -1,4 +1,4 @@
-"""Serve a review session with uvicorn on 127.0.0.1 until Ctrl-C."""
+"""Serve a review session with uvicorn on 127.0.0.1 until Ctrl-C (or SIGTERM: the same clean stop)."""
 
 from __future__ import annotations
 
@@ -43,17 +43,22 @@ def serve(session: ReviewSession, port: int, *, open_browser: bool, say: Callabl
     say("Press Ctrl-C to stop.")
     if open_browser:
         _open_later(url)
-    # uvicorn handles SIGINT itself (a graceful shutdown), then raises it again for whoever ran it:
-    # here Python's default handler, so it arrives as KeyboardInterrupt and ends the command cleanly.
-    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    # uvicorn handles SIGINT and SIGTERM itself (a graceful shutdown), then raises the signal again for
+    # whoever ran it: here handlers that raise KeyboardInterrupt, so both end the command cleanly.
+    before = {sig: signal.signal(sig, _interrupt) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass
     finally:
-        signal.signal(signal.SIGINT, before)
+        for sig, handler in before.items():
+            signal.signal(sig, handler)
         sock.close()
     say("Stopped.")
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def _open_later(url: str) -> None:

@@ -29,10 +29,11 @@
     if (next) focusSegment(next);
   }
   function nextUnreviewed(seg) {
-    const list = visible();
+    // In page order after ``seg`` (which a filter may just have hidden: it is reviewed now), then from the top.
+    const list = all();
     const i = list.indexOf(seg);
     const order = list.slice(i + 1).concat(list.slice(0, Math.max(i, 0)));
-    return order.find((s) => s.dataset.state !== "reviewed" && s.querySelector("textarea"));
+    return order.find((s) => !s.hidden && s.dataset.state !== "reviewed" && s.querySelector("textarea"));
   }
 
   function showProgress(p) {
@@ -58,7 +59,11 @@
       say("The review server does not answer (stopped?): " + err, true);
       return null;
     }
-    if (!response.ok) { say(data.error || ("error " + response.status), true); return null; }
+    if (!response.ok) {
+      say(data.error || ("error " + response.status), true);
+      if (response.status === 409 && data.theirs) showTheirs(seg, data.theirs);
+      return null;
+    }
     const holder = document.createElement("template");
     holder.innerHTML = data.html;
     const fresh = holder.content.firstElementChild;
@@ -71,6 +76,36 @@
     say({ save: "Saved (draft)", approve: "Approved", revert: "Machine draft restored" }[action] +
         " · " + fresh.dataset.msgid.slice(0, 60));
     return fresh;
+  }
+
+  // A refused action: the reviewer's text stays in the box; the version on disk is shown under it, with
+  // "Use theirs". The page now rests on that version: acting again overwrites it knowingly.
+  function showTheirs(seg, theirs) {
+    let box = seg.querySelector(".conflict");
+    if (!box) {
+      box = document.createElement("div");
+      box.className = "detail conflict";
+      const buttons = seg.querySelector(".buttons");
+      buttons.parentNode.insertBefore(box, buttons.nextSibling);
+    }
+    box.replaceChildren();
+    const label = document.createElement("span");
+    label.className = "label";
+    label.textContent = "Saved elsewhere (" + theirs.state + ")";
+    const text = document.createElement("span");
+    text.className = "theirs-text";
+    text.textContent = theirs.translation || "(empty)";
+    const use = document.createElement("button");
+    use.type = "button";
+    use.className = "small";
+    use.dataset.action = "use";
+    use.dataset.text = theirs.translation;
+    use.textContent = "Use theirs";
+    const hint = document.createElement("span");
+    hint.className = "muted";
+    hint.textContent = " · or save / approve again to replace it with yours";
+    box.append(label, " ", text, " ", use, hint);
+    seg.dataset.base = theirs.base;
   }
 
   function refreshPreview() {
@@ -92,6 +127,8 @@
     document.querySelectorAll(".block").forEach((b) => {
       b.hidden = !b.querySelector(".segment:not([hidden]), .repeat:not([hidden])");
     });
+    const empty = document.getElementById("filter-empty");
+    if (empty) empty.hidden = !(filtering && all().length && !visible().length);
   }
   ["filter-unreviewed", "filter-stale", "filter-findings"].forEach((id) =>
     document.getElementById(id).addEventListener("change", applyFilters));
