@@ -5,7 +5,9 @@ For each language: every catalog is merged with its new template
 translation memory, then by the engine — all missing segments of all articles in
 ONE ``engine.translate`` call (:mod:`l10n.translate.drafting`). Drafts are
 ``fuzzy`` with a ``# l10n:`` provenance comment. Translations that exist are
-never replaced.
+never replaced. All languages are merged first; the languages are then drafted
+one after the other, and while one drafts the next one's engine is built and its
+model loaded in the background (:class:`l10n.engine.factory.PrefetchingFactory`).
 
 Files are written at the end, only when their content changed
 (:mod:`l10n.translate.writing`); an unchanged run makes no engine call and
@@ -25,7 +27,7 @@ from l10n.catalog.files import read_catalog
 from l10n.catalog.merge import merge_catalog
 from l10n.catalog.model import active_entries, build_template, dump, format_date, has_translation, is_fuzzy
 from l10n.engine.base import DEVICES
-from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, argos_engine_factory
+from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, PrefetchingFactory, argos_engine_factory
 from l10n.errors import L10nError
 from l10n.glossary import find_glossary
 from l10n.languages import LanguageInfo, language_info, split_languages
@@ -111,17 +113,28 @@ def translate_project(
         store = DraftStore(project.store_path)
         pending: list[Pending] = list(templates)
         summaries = []
-        for info in infos:
-            works = [_merge(project, doc, tpl.po, info, store) for doc, tpl in zip(documents, templates)]
-            summary = LanguageSummary(language=info.code, documents=len(works))
-            draft_language(DraftRun(project, info, engine_factory, store, summary, progress, now, redraft), works)
-            for work, tpl in zip(works, templates):
-                _count(summary, work)
-                pending.append(Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info))
-            summaries.append(summary)
+        merged = [[_merge(project, doc, tpl.po, info, store) for doc, tpl in zip(documents, templates)]
+                  for info in infos]
+        # The next language's model loads while one drafts (see PrefetchingFactory).
+        factory = PrefetchingFactory(engine_factory, [info.code for info, works in zip(infos, merged)
+                                                      if redraft or _has_untranslated(works)])
+        try:
+            for info, works in zip(infos, merged):
+                summary = LanguageSummary(language=info.code, documents=len(works))
+                draft_language(DraftRun(project, info, factory, store, summary, progress, now, redraft), works)
+                for work, tpl in zip(works, templates):
+                    _count(summary, work)
+                    pending.append(Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info))
+                summaries.append(summary)
+        finally:
+            factory.close()
         written = write_changed(pending, stamp)
     catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
     return TranslateResult(root=project.root, languages=summaries, written=written, catalogs=catalogs)
+
+
+def _has_untranslated(works: Sequence[Work]) -> bool:
+    return any(not has_translation(e) for w in works for e in active_entries(w.merged.catalog))
 
 
 def _count(summary: LanguageSummary, work: Work) -> None:
