@@ -314,15 +314,6 @@ class ArgosEngine:
     def translator(self):
         return get_translator(self.package.model_path, self.device, self.compute_type, self.threads, self.workers)
 
-    def load(self) -> None:
-        """Load the tokenizer and the CTranslate2 model now instead of on the first ``translate``.
-
-        Thread-safe: :class:`l10n.engine.factory.PrefetchingFactory` calls it in the
-        background to load the next language's model while this one drafts.
-        """
-        self.tokenizer  # noqa: B018 - loads it
-        self.translator  # noqa: B018 - loads it
-
     def _prefix(self) -> list[str]:
         return [self.package.target_prefix] if self.package.target_prefix else []
 

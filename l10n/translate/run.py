@@ -5,9 +5,9 @@ For each language: every catalog is merged with its new template
 translation memory, then by the engine — all missing segments of all articles in
 ONE ``engine.translate`` call (:mod:`l10n.translate.drafting`). Drafts are
 ``fuzzy`` with a ``# l10n:`` provenance comment. Translations that exist are
-never replaced. All languages are merged first; the languages are then drafted
-one after the other, and while one drafts the next one's engine is built and its
-model loaded in the background (:class:`l10n.engine.factory.PrefetchingFactory`).
+never replaced. All languages are merged first; languages with something to
+draft are then drafted at once, a thread each (:func:`draft_languages`), so that
+no core idles between them.
 
 Files are written at the end, only when their content changed
 (:mod:`l10n.translate.writing`); an unchanged run makes no engine call and
@@ -16,6 +16,7 @@ leaves every file byte-identical.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,7 +28,7 @@ from l10n.catalog.files import read_catalog
 from l10n.catalog.merge import merge_catalog
 from l10n.catalog.model import active_entries, build_template, dump, format_date, has_translation, is_fuzzy
 from l10n.engine.base import DEVICES
-from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, PrefetchingFactory, argos_engine_factory
+from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, argos_engine_factory
 from l10n.errors import L10nError
 from l10n.glossary import find_glossary
 from l10n.languages import LanguageInfo, language_info, split_languages
@@ -115,22 +116,59 @@ def translate_project(
         summaries = []
         merged = [[_merge(project, doc, tpl.po, info, store) for doc, tpl in zip(documents, templates)]
                   for info in infos]
-        # The next language's model loads while one drafts (see PrefetchingFactory).
-        factory = PrefetchingFactory(engine_factory, [info.code for info, works in zip(infos, merged)
-                                                      if redraft or _has_untranslated(works)])
-        try:
-            for info, works in zip(infos, merged):
-                summary = LanguageSummary(language=info.code, documents=len(works))
-                draft_language(DraftRun(project, info, factory, store, summary, progress, now, redraft), works)
-                for work, tpl in zip(works, templates):
-                    _count(summary, work)
-                    pending.append(Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info))
-                summaries.append(summary)
-        finally:
-            factory.close()
+        jobs = [(DraftRun(project, info, engine_factory, store, LanguageSummary(language=info.code,
+                                                                                  documents=len(works)),
+                          progress, now, redraft), works) for info, works in zip(infos, merged)]
+        draft_languages(jobs)
+        for (run, works), info in zip(jobs, infos):
+            for work, tpl in zip(works, templates):
+                _count(run.summary, work)
+                pending.append(Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info))
+            summaries.append(run.summary)
         written = write_changed(pending, stamp)
     catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
     return TranslateResult(root=project.root, languages=summaries, written=written, catalogs=catalogs)
+
+
+def draft_languages(jobs: Sequence[tuple[DraftRun, list[Work]]]) -> None:
+    """:func:`draft_language` for every language; those with something to draft at once, a thread each.
+
+    Two languages drafted one after the other leave cores idle between them (the
+    first one's last batches, the second one's model loading); drafted at once, each
+    engine's workers take whatever cores the other leaves. The first language drafts
+    in this thread (Ctrl-C interrupts it as before), the others in daemon threads
+    that are awaited; the first error, in language order, is raised once all are done
+    (so every finished batch of every language is in the draft store).
+    """
+    busy = [job for job in jobs if job[0].redraft or _has_untranslated(job[1])]
+    if len(busy) < 2:
+        for run, works in jobs:
+            draft_language(run, works)
+        return
+    busy[0][0].store.create()  # before any thread reads it while another creates it
+    errors: dict[int, BaseException] = {}
+
+    def draft(k: int) -> None:
+        try:
+            draft_language(*busy[k])
+        except BaseException as err:  # noqa: BLE001 - raised in the calling thread below
+            errors[k] = err
+
+    threads = [threading.Thread(target=draft, args=(k,), name=f"l10n-draft-{busy[k][0].info.code}", daemon=True)
+               for k in range(1, len(busy))]
+    for thread in threads:
+        thread.start()
+    try:
+        for run, works in jobs:
+            if not any(run is other for other, _ in busy[1:]):
+                draft_language(run, works)
+    except Exception as err:  # the others finish (their drafts reach the store) before it is raised
+        errors[0] = err
+    for thread in threads:
+        while thread.is_alive():
+            thread.join(0.1)  # in slices, so that Ctrl-C still reaches this thread
+    if errors:
+        raise errors[min(errors)]
 
 
 def _has_untranslated(works: Sequence[Work]) -> bool:
