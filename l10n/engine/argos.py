@@ -356,20 +356,17 @@ class ArgosEngine:
         return tokens
 
     def _batches(self, chunks: list[list[str]], todo: list[int]) -> list[list[int]]:
-        """Token-budget batches of the chunks ``todo``, the longest segments first.
+        """Token-budget batches of the chunks ``todo``, the most work first.
 
         The budget shrinks (not below :data:`MIN_BATCH_TOKENS`) so that every worker
-        gets two batches. Batches of about the same padded size do not take the same
-        time: one of long segments decodes for many steps with few rows (a slow
-        matrix shape), one of short segments for few steps with many rows. So the
-        batches with the longest segments go first and those of the shortest last,
-        where they run while other workers may already be idle.
+        gets two batches; the biggest batches go first so that the last ones, which
+        run while other workers may already be idle, are the smallest.
         """
         lengths = [len(chunks[j]) + len(self._prefix()) for j in todo]
         share = -(-sum(lengths) // (2 * self.workers))
         budget = min(self.max_batch_tokens, max(MIN_BATCH_TOKENS, share))
         batches = [[todo[k] for k in positions] for positions in token_batches(lengths, budget)]
-        batches.sort(key=lambda batch: (-max(len(chunks[j]) for j in batch), -len(batch)))
+        batches.sort(key=lambda batch: -len(batch) * max(len(chunks[j]) for j in batch))
         return batches
 
     def translate(
