@@ -480,6 +480,17 @@ def store_count(store: Path, lang: str) -> int:
         return 0
 
 
+def stored_share(store: Path, lang: str, segments: list[str], packages: Path) -> float:
+    """The share of the source tokens whose drafts the store holds (batches of long segments hold few)."""
+    import sentencepiece as spm
+
+    sp = spm.SentencePieceProcessor(model_file=str(packages / f"translate-en_{lang}-bench" / "sentencepiece.model"))
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
+        stored = {row[0] for row in db.execute("SELECT DISTINCT msgid FROM drafts WHERE lang = ?", (lang,))}
+    tokens = dict(zip(segments, (len(t) for t in sp.encode(segments))))
+    return sum(n for s, n in tokens.items() if s in stored) / sum(tokens.values())
+
+
 def fresh_project(pristine: Path, work: Path, name: str) -> Path:
     target = work / name
     if target.exists():
@@ -502,6 +513,7 @@ def measure_resume(pristine: Path, work: Path, packages: Path, segments: list[st
     while proc.poll() is None and store_count(store, "az") < goal:
         time.sleep(0.02)
     at_kill = store_count(store, "az")
+    work_done = stored_share(store, "az", segments, packages)
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -511,7 +523,7 @@ def measure_resume(pristine: Path, work: Path, packages: Path, segments: list[st
     resumed = json.loads(second.stdout)
     drafted = len([t for t in l10n_drafts(killed, "az").values() if t])
     return {"full_s": full_s, "resumed_s": resumed["engine_s"], "killed_at": at_kill, "drafted": drafted,
-            "full_cpu": first.cpu_s, "resumed_cpu": second.cpu_s}
+            "full_cpu": first.cpu_s, "resumed_cpu": second.cpu_s, "work_done": work_done}
 
 
 def main() -> None:
@@ -674,7 +686,8 @@ def report(args, cores, segments, runs, raw_runs, raw_out, a_drafts, argos, resu
     row("(a2) l10n translate --to az,ru", runs["a2"], f"{a2 / a:.2f}x (a) (target <= 1.9: {verdict(a2 / a <= 1.9)})")
     if resume is not None:
         share = resume["resumed_s"] / resume["full_s"]
-        print(f"resume: killed (SIGKILL) with {resume['killed_at']}/{len(segments)} drafts stored; engine time of the "
+        print(f"resume: killed (SIGKILL) with {resume['killed_at']}/{len(segments)} drafts stored "
+              f"({resume['work_done']:.0%} of the source tokens); engine time of the "
               f"next run {resume['resumed_s']:.1f} s vs {resume['full_s']:.1f} s for a full run = {share:.0%} "
               f"(target <= 30%: {verdict(share <= 0.3)}); {resume['drafted']}/{len(segments)} drafts in its catalogs; "
               f"whole-process cpu {resume['resumed_cpu']:.1f} s vs {resume['full_cpu']:.1f} s")
