@@ -30,8 +30,13 @@ Every method is a whole process, model load included, timed from the outside
 (a) and (c) run --repeat times in alternation; medians are compared. The drafts of
 (a), (b) and (c) are compared too (they must be the same text).
 
-    uv run python scripts/bench_engine.py [--sentences 300] [--repeat 1] [--sweep quick|full]
-                                          [--skip-argos] [--keep DIR]
+    nice -n 0 uv run python scripts/bench_engine.py [--sentences 300] [--repeat 1] [--sweep quick|full]
+        [--argos-every 3] [--skip-argos] [--skip-resume] [--keep DIR]
+
+(b) translates every --argos-every-th sentence and its sentence loop is scaled to
+all of them (it is the slow one). Children run without PYTHONDONTWRITEBYTECODE
+(with a bytecode cache in the work folder), as a user's Python does, after an
+untimed warm-up run.
 """
 
 from __future__ import annotations
