@@ -181,7 +181,7 @@ def split_pieces(pieces: list[str], limit: int, starts_word) -> list[list[str]]:
 MAX_DEFAULT_WORKERS = 8
 
 #: How often the engine looks for finished batches while all of them are queued.
-POLL_SECONDS = 0.005
+POLL_SECONDS = 0.02
 
 #: Batches are cut smaller than ``max_batch_tokens`` so that each worker gets at
 #: least two, but not below this many tokens.
@@ -445,7 +445,8 @@ class ArgosEngine:
                 for batch in self._batches(chunks, todo)
             ]
             while pending:
-                k = next((k for k, (_, futures) in enumerate(pending) if all(f.done() for f in futures)), None)
+                # a batch's results are all set when its worker finishes it: one look per batch
+                k = next((k for k, (_, futures) in enumerate(pending) if futures[-1].done()), None)
                 if k is None:
                     time.sleep(POLL_SECONDS)
                     continue
