@@ -67,6 +67,12 @@ class DraftStore:
                 [(d.doc, d.lang, d.msgid, d.origin, d.draft, d.score, d.created or stamp) for d in rows],
             )
 
+    def create(self) -> None:
+        """Create the file and its table now if missing, so that threads sharing it never read it half-made."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect(create=True):
+            pass
+
     def cached(self, lang: str, origin: str, msgids: Iterable[str]) -> dict[str, StoredDraft]:
         """Drafts already made by ``origin`` for these English segments (any document)."""
         wanted = list(dict.fromkeys(msgids))

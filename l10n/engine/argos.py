@@ -4,7 +4,7 @@ Segments are tokenized, sorted by length and cut into token-budget batches;
 each batch is one asynchronous ``translate_batch`` call, and several run at
 once: the translator has ``workers`` CTranslate2 workers (``inter_threads``) of
 ``threads`` threads each, by default one single-threaded worker per core
-(:func:`plan_workers`), and a window of batches stays queued so that no worker
+(:func:`plan_workers`), and every batch is queued at once so that no worker
 waits. Progress advances and ``on_batch`` hands over drafts as batches finish;
 the drafts are also returned at the end, in input order.
 By default decoding matches argostranslate 1.11 (beam 4, one hypothesis,
@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import warnings
-from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Sequence
@@ -179,6 +179,9 @@ def split_pieces(pieces: list[str], limit: int, starts_word) -> list[list[str]]:
 #: (hundreds of segments) has too few batches to feed them, and each worker holds a
 #: batch's activations; the cores left over become threads of the workers.
 MAX_DEFAULT_WORKERS = 8
+
+#: How often the engine looks for finished batches while all of them are queued.
+POLL_SECONDS = 0.02
 
 #: Batches are cut smaller than ``max_batch_tokens`` so that each worker gets at
 #: least two, but not below this many tokens.
@@ -434,29 +437,26 @@ class ArgosEngine:
             translator = self.translator
             prefix = self._prefix()
             options = self.decoding.kwargs()
-            batches = deque(self._batches(chunks, todo))
-            pending: deque[tuple[list[int], list[Any]]] = deque()
-
-            def submit() -> None:
-                batch = batches.popleft()
-                futures = translator.translate_batch(
+            # Every batch is queued at once: CTranslate2's workers take the next one as soon as
+            # they are free (a window of a few batches let a worker idle behind one slow batch);
+            # results are taken as they finish, so progress and on_batch advance batch by batch.
+            pending = [
+                (batch, translator.translate_batch(
                     [chunks[j] for j in batch],
                     target_prefix=[list(prefix) for _ in batch] if prefix else None,
                     asynchronous=True,
                     **options,
-                )
-                pending.append((batch, futures))
-
-            while batches and len(pending) < 2 * self.workers:  # queued deep enough that no worker waits
-                submit()
+                ))
+                for batch in self._batches(chunks, todo)
+            ]
             while pending:
-                # the first batch that is done, else wait for the oldest
-                k = next((k for k, (_, futures) in enumerate(pending) if all(f.done() for f in futures)), 0)
-                batch, futures = pending[k]
-                del pending[k]
+                # a batch's results are all set when its worker finishes it: one look per batch
+                k = next((k for k, (_, futures) in enumerate(pending) if futures[-1].done()), None)
+                if k is None:
+                    time.sleep(POLL_SECONDS)
+                    continue
+                batch, futures = pending.pop(k)
                 outputs = [future.result() for future in futures]
-                if batches:
-                    submit()
                 for j, output in zip(batch, outputs):
                     if check_limit and len(output.hypotheses[0]) >= limit:
                         cut.add(owners[j])

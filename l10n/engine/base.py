@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence, runtime_checkable
 
@@ -102,3 +106,50 @@ def delivers_batches(engine: object) -> bool:
     except (AttributeError, TypeError, ValueError):
         return False
     return "on_batch" in parameters or any(p.kind is p.VAR_KEYWORD for p in parameters.values())
+
+
+_capture_lock = threading.Lock()
+_capture_local = threading.local()
+_capture_state: dict = {"depth": 0, "context": None, "show": None}
+
+
+@contextlib.contextmanager
+def capture_segment_warnings() -> Iterator[list[warnings.WarningMessage]]:
+    """Collect the :class:`SegmentWarning` s this thread raises in the block, even if warnings are filtered out.
+
+    Thread-safe, unlike ``warnings.catch_warnings`` (which swaps process-wide state,
+    so two languages drafting at once would get each other's warnings): while any
+    thread captures, one ``catch_warnings`` is active with SegmentWarnings set to
+    "always" and a hook that hands each one to the list of the thread that raised
+    it. Other warnings, and SegmentWarnings of threads not capturing, are shown as usual.
+    """
+    caught: list[warnings.WarningMessage] = []
+    previous = getattr(_capture_local, "caught", None)
+    with _capture_lock:
+        if _capture_state["depth"] == 0:
+            context = warnings.catch_warnings()
+            context.__enter__()
+            show = warnings.showwarning
+            warnings.simplefilter("always", SegmentWarning)
+            warnings.showwarning = _hand_to_capturing_thread
+            _capture_state.update(context=context, show=show)
+        _capture_state["depth"] += 1
+    _capture_local.caught = caught
+    try:
+        yield caught
+    finally:
+        _capture_local.caught = previous
+        with _capture_lock:
+            _capture_state["depth"] -= 1
+            if _capture_state["depth"] == 0:
+                _capture_state["context"].__exit__(None, None, None)
+                _capture_state.update(context=None, show=None)
+
+
+def _hand_to_capturing_thread(message, category, filename, lineno, file=None, line=None) -> None:
+    caught = getattr(_capture_local, "caught", None)
+    if caught is not None and issubclass(category, SegmentWarning):
+        caught.append(warnings.WarningMessage(message, category, filename, lineno, file, line))
+        return
+    show = _capture_state["show"] or warnings.showwarning
+    show(message, category, filename, lineno, file, line)

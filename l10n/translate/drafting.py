@@ -32,7 +32,7 @@ import polib
 from l10n.catalog.files import CatalogFile
 from l10n.catalog.merge import MergeResult
 from l10n.catalog.model import DRAFT, STALE, active_entries, entry_state, fill_draft, has_translation, provenance
-from l10n.engine.base import Draft, Engine, SegmentWarning, delivers_batches
+from l10n.engine.base import Draft, Engine, SegmentWarning, capture_segment_warnings, delivers_batches
 from l10n.engine.factory import EngineFactory
 from l10n.errors import L10nError
 from l10n.languages import LanguageInfo
@@ -212,8 +212,7 @@ def _engine_drafts(
         )
 
     extra = {"on_batch": keep} if delivers_batches(engine) else {}
-    with warnings_module.catch_warnings(record=True) as caught:
-        warnings_module.simplefilter("always", SegmentWarning)
+    with capture_segment_warnings() as caught:  # thread-safe: languages may draft at once (run.py)
         results = engine.translate(missing, progress=callback, **extra)
     for w in caught:
         if isinstance(w.message, SegmentWarning) and 0 <= w.message.index < len(missing):

@@ -5,7 +5,9 @@ For each language: every catalog is merged with its new template
 translation memory, then by the engine — all missing segments of all articles in
 ONE ``engine.translate`` call (:mod:`l10n.translate.drafting`). Drafts are
 ``fuzzy`` with a ``# l10n:`` provenance comment. Translations that exist are
-never replaced.
+never replaced. All languages are merged first; languages with something to
+draft are then drafted at once, a thread each (:func:`draft_languages`), so that
+no core idles between them.
 
 Files are written at the end, only when their content changed
 (:mod:`l10n.translate.writing`); an unchanged run makes no engine call and
@@ -14,6 +16,7 @@ leaves every file byte-identical.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +26,7 @@ import polib
 from l10n.atomic import remove_leftover_temps
 from l10n.catalog.files import read_catalog
 from l10n.catalog.merge import merge_catalog
-from l10n.catalog.model import active_entries, build_template, dump, format_date, is_fuzzy
+from l10n.catalog.model import active_entries, build_template, dump, format_date, has_translation, is_fuzzy
 from l10n.engine.base import DEVICES
 from l10n.engine.factory import DEFAULT_BEAM, EngineFactory, argos_engine_factory
 from l10n.errors import L10nError
@@ -120,13 +123,16 @@ def translate_project(
         store = DraftStore(project.store_path)
         pending: list[Pending] = list(templates)
         summaries = []
-        for info in infos:
-            works = [_merge(project, doc, tpl.po, info, store) for doc, tpl in zip(documents, templates)]
-            summary = LanguageSummary(language=info.code, documents=len(works))
-            draft_language(DraftRun(project, info, engine_factory, store, summary, progress, now, redraft), works)
+        merged = [[_merge(project, doc, tpl.po, info, store) for doc, tpl in zip(documents, templates)]
+                  for info in infos]
+        jobs = [(DraftRun(project, info, engine_factory, store, LanguageSummary(language=info.code,
+                                                                                  documents=len(works)),
+                          progress, now, redraft), works) for info, works in zip(infos, merged)]
+        draft_languages(jobs)
+        for (run, works), info in zip(jobs, infos):
             for work, tpl in zip(works, templates):
                 pending.append(Pending(work.path, work.old, work.merged.catalog, "PO-Revision-Date", tpl.po, info))
-            summaries.append(summary)
+            summaries.append(run.summary)
         written = write_changed(pending, stamp)
         remember_written(project, pending)
     catalogs = [project.po_path(doc, info.code) for info in infos for doc in documents]
@@ -149,6 +155,55 @@ def _translate_on_cluster(address: str, project: Project, documents: Sequence[Do
     for summary in result.languages:
         summary.cluster = session.report(summary.language)
     return result
+
+
+def draft_languages(jobs: Sequence[tuple[DraftRun, list[Work]]]) -> None:
+    """:func:`draft_language` for every language; those with something to draft at once, a thread each.
+
+    Two languages drafted one after the other leave cores idle between them (the
+    first one's last batches, the second one's model loading); drafted at once, each
+    engine's workers take whatever cores the other leaves. The first language drafts
+    in this thread (Ctrl-C interrupts it as before), the others in daemon threads
+    that are awaited; the first error, in language order, is raised once all are done
+    (so every finished batch of every language is in the draft store).
+    """
+    busy = [job for job in jobs if job[0].redraft or _has_untranslated(job[1])]
+    if len(busy) < 2:
+        for run, works in jobs:
+            draft_language(run, works)
+        return
+    busy[0][0].store.create()  # before any thread reads it while another creates it
+    from l10n.memory.sync import open_index
+
+    with open_index(busy[0][0].project) as index:
+        index.conn  # the memory index too: created (or replaced if unreadable) here, not by two threads at once
+    errors: dict[int, BaseException] = {}
+
+    def draft(k: int) -> None:
+        try:
+            draft_language(*busy[k])
+        except BaseException as err:  # noqa: BLE001 - raised in the calling thread below
+            errors[k] = err
+
+    threads = [threading.Thread(target=draft, args=(k,), name=f"l10n-draft-{busy[k][0].info.code}", daemon=True)
+               for k in range(1, len(busy))]
+    for thread in threads:
+        thread.start()
+    try:
+        for run, works in jobs:
+            if not any(run is other for other, _ in busy[1:]):
+                draft_language(run, works)
+    except Exception as err:  # the others finish (their drafts reach the store) before it is raised
+        errors[0] = err
+    for thread in threads:
+        while thread.is_alive():
+            thread.join(0.1)  # in slices, so that Ctrl-C still reaches this thread
+    if errors:
+        raise errors[min(errors)]
+
+
+def _has_untranslated(works: Sequence[Work]) -> bool:
+    return any(not has_translation(e) for w in works for e in active_entries(w.merged.catalog))
 
 
 def _update_template(project: Project, doc: Document, stamp: str) -> Pending:
