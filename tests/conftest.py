@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 
 import pytest
+from hypothesis import settings
+
+# In CI the property tests run the same examples every time (a failure there is reproducible, and a
+# merge is never refused by an unlucky draw); on a developer's machine they keep exploring.
+settings.register_profile("ci", derandomize=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 @pytest.fixture(autouse=True)

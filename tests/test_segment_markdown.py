@@ -10,7 +10,7 @@ from __future__ import annotations
 from html.parser import HTMLParser
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from l10n.export.html import render_html
@@ -214,6 +214,8 @@ _MD_PIECES = st.sampled_from([
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(_MD_PIECES, max_size=25).map("".join))
+@example("word.\n\\\n\\\n")  # hard breaks to the block's end: the segmenter looked for a next word past it
+@example("Word```\n\\\n\\\n---\ntitle: T\ntags: [a, b]\n---\n")  # a setext heading ending in hard breaks
 def test_any_markdown_keeps_offsets_round_trips_and_nests(source):
     article = segment_article(source, markdown=True)
     previous_end = 0

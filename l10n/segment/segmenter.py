@@ -121,6 +121,10 @@ def _markdown_article(text: str, rules: LanguageRules) -> Article:
             for s, e in spans:
                 if not _ALNUM.search(text, s, e):
                     continue
+                while text[s].isspace():  # a unit can end in a hard break's line end (a setext heading's)
+                    s += 1
+                while text[e - 1].isspace():
+                    e -= 1
                 line += text.count("\n", line_pos, s)
                 line_pos = s
                 if not counted:

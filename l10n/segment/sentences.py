@@ -131,6 +131,8 @@ def _judge(text: str, p0: int, p1: int, seg_start: int, end: int, rules: Languag
     if p1 >= end:
         return None  # the block ends here anyway
     ns = _SPACE.match(text, p1, end).end()
+    if ns >= end:
+        return None  # only spaces (a Markdown hard break's) to the end of the block: it ends here anyway
     nxt = _TOKEN.match(text, ns, end).group()
     bare = nxt.lstrip(rules.openers)
     first = bare[:1] if bare else nxt[:1]
