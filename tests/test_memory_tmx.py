@@ -102,3 +102,22 @@ def test_entity_expansion_is_refused():
             '<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>&b;</seg></tuv></tu></body></tmx>')
     with pytest.raises(L10nError, match="entity declarations are not read"):
         read_tmx(io.BytesIO(bomb.encode()), "bomb.tmx")
+
+
+def test_inline_elements_nested_thousands_deep_are_read():
+    depth = 2000
+    seg = "Deep " + "<hi>" * depth + "x " + "</hi>" * depth + " end."
+    text = ('<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="en"/><body><tu>'
+            f'<tuv xml:lang="en"><seg>{seg}</seg></tuv><tuv xml:lang="ru"><seg>Глубоко.</seg></tuv>'
+            '</tu></body></tmx>')
+    content = read_tmx(io.BytesIO(text.encode()), "deep.tmx")
+    assert [u.targets for u in content.units] == [{"ru": "Глубоко."}]
+    assert content.units[0].source == "Deep " + "{1}" * depth + "x " + "{/1}" * depth + " end."
+
+
+def test_nested_highlight_keeps_tails_and_numbers():
+    text = ('<?xml version="1.0"?>\n<tmx version="1.4"><body><tu><tuv xml:lang="en"><seg>'
+            'A <hi>b <sub>c</sub> d<ph/></hi> e <bpt i="7"/>f<ept i="7"/> g</seg></tuv>'
+            '<tuv xml:lang="ru"><seg>Б</seg></tuv></tu></body></tmx>')
+    content = read_tmx(io.BytesIO(text.encode()), "n.tmx")
+    assert content.units[0].source == "A {1}b {1}c{/1} d{2/}{/1} e {7}f{/7} g"

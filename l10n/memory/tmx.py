@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
@@ -143,22 +143,36 @@ def _unit(tu: ET.Element, srclang: str, path: str) -> TmxUnit | None:
 
 
 def _segment_text(seg: ET.Element) -> str:
-    """The text of a ``<seg>`` with inline elements as placeholders (module docstring)."""
+    """The text of a ``<seg>`` with inline elements as placeholders (module docstring).
+
+    Iterative (an explicit stack, not recursion): ``<hi>`` nested thousands deep
+    is read like any other segment.
+    """
     parts = [seg.text or ""]
-    counter = 0
-    for child in seg:
+    # one frame per open element: its children, how many were seen, what closes it
+    stack: list[tuple[Iterator[ET.Element], list[int], str]] = [(iter(seg), [0], "")]
+    while stack:
+        children, counter, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(closing)
+            continue
         kind = _local(child.tag)
-        counter += 1
-        number = child.get("i") or child.get("x") or str(counter)
+        counter[0] += 1
+        number = child.get("i") or child.get("x") or str(counter[0])
+        tail = child.tail or ""
+        if kind == "hi" or kind == "sub":  # highlighted text: keep the text between a pair
+            parts.append(f"{{{number}}}{child.text or ''}")
+            stack.append((iter(child), [0], f"{{/{number}}}{tail}"))
+            continue
         if kind == "bpt":
             parts.append(f"{{{number}}}")
         elif kind == "ept":
             parts.append(f"{{/{number}}}")
-        elif kind == "hi" or kind == "sub":  # highlighted text: keep the text between a pair
-            parts.append(f"{{{number}}}{_segment_text(child)}{{/{number}}}")
         else:
             parts.append(f"{{{number}/}}")
-        parts.append(child.tail or "")
+        parts.append(tail)
     return "".join(parts)
 
 
