@@ -121,3 +121,72 @@ def test_nested_highlight_keeps_tails_and_numbers():
             '<tuv xml:lang="ru"><seg>Б</seg></tuv></tu></body></tmx>')
     content = read_tmx(io.BytesIO(text.encode()), "n.tmx")
     assert content.units[0].source == "A {1}b {1}c{/1} d{2/}{/1} e {7}f{/7} g"
+
+
+FRENCH = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+ <header creationtool="OmegaT" o-tmf="OmegaT TMX" adminlang="FR-FR" datatype="plaintext" segtype="sentence"
+   srclang="FR-FR"/>
+ <body>
+  <tu><tuv lang="FR-FR"><seg>La banque a gardé son taux.</seg></tuv>
+   <tuv lang="RU-RU"><seg>Банк сохранил ставку.</seg></tuv></tu>
+  <tu srclang="fr"><tuv xml:lang="fr-FR"><seg>Les prix ont augmenté.</seg></tuv>
+   <tuv xml:lang="az-AZ"><seg>Qiymətlər artıb.</seg></tuv></tu>
+  %s
+ </body>
+</tmx>
+"""
+WITH_ENGLISH = """<tu><tuv xml:lang="fr"><seg>Le ministre est arrivé.</seg></tuv>
+   <tuv xml:lang="EN-gb"><seg>The minister arrived.</seg></tuv>
+   <tuv xml:lang="ru_RU"><seg>Министр прибыл.</seg></tuv></tu>"""
+
+
+def test_english_is_the_en_variant_whatever_srclang_says():
+    content = read_tmx(io.BytesIO((FRENCH % WITH_ENGLISH).encode()), "fr.tmx")
+    assert content.source_language == "fr"
+    assert [(u.source, u.targets) for u in content.units] == [
+        ("The minister arrived.", {"fr": "Le ministre est arrivé.", "ru": "Министр прибыл."})]
+    assert (content.skipped, content.no_english) == (2, 2)
+    assert content.languages == {"fr", "ru", "az", "en"}
+
+
+@pytest.fixture
+def tmx_project(tmp_path, monkeypatch):
+    from catalog_helpers import make_project
+
+    make_project(tmp_path, {"a.txt": "Exports rose.\n"})
+    (tmp_path / "l10n.toml").write_text('languages = ["az", "ru"]\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def test_a_memory_without_english_is_refused_and_nothing_copied(tmx_project):
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    (tmx_project / "fr.tmx").write_text(FRENCH % "", encoding="utf-8")
+    result = CliRunner().invoke(app, ["memory", "import", "fr.tmx"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == ("error: fr.tmx: no English unit with a translation into az, ru"
+                             " (languages found: az, fr, ru; 2 unit(s) without an English variant)\n")
+    assert not (tmx_project / "memory").exists()
+
+
+def test_only_english_is_imported_and_exported_as_en(tmx_project):
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    runner = CliRunner()
+    (tmx_project / "fr.tmx").write_text(FRENCH % WITH_ENGLISH, encoding="utf-8")
+    result = runner.invoke(app, ["memory", "import", "fr.tmx"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == ("Imported memory/fr.tmx: az 0, ru 1 unit(s);"
+                             " skipped 2 without an English variant\n")
+    result = runner.invoke(app, ["memory", "export", "out.tmx"])
+    assert result.exit_code == 0, result.output
+    exported = read_tmx((tmx_project / "out.tmx").open("rb"), "out.tmx")
+    assert [(u.source, u.targets) for u in exported.units] == [("The minister arrived.", {"ru": "Министр прибыл."})]
+    store = tmxfile((tmx_project / "out.tmx").open("rb"), "en", "ru")
+    assert [(u.source, u.target) for u in store.units] == [("The minister arrived.", "Министр прибыл.")]

@@ -35,7 +35,8 @@ def memory_threshold(project: Project) -> int:
 class ImportResult:
     path: Path  # where the project keeps the imported file
     units: dict[str, int] = field(default_factory=dict)  # per project language
-    skipped: int = 0
+    skipped: int = 0  # units without English or without a translation
+    no_english: int = 0  # of those, the units without an English variant
     replaced: bool = False
 
     def as_dict(self) -> dict:
@@ -67,9 +68,10 @@ def import_tmx(project: Project, source: Path, languages: list[str] | None = Non
     langs = list(languages or project.languages)
     counts = {lang: sum(1 for u in content.units if base_language(lang) in u.targets) for lang in langs}
     if not any(counts.values()):
-        found = sorted({code for u in content.units for code in u.targets})
+        found = sorted(content.languages)
+        why = f"; {content.no_english} unit(s) without an English variant" if content.no_english else ""
         raise L10nError(f"no English unit with a translation into {', '.join(langs)} "
-                        f"(languages found: {', '.join(found) or 'none'})", path=source)
+                        f"(languages found: {', '.join(found) or 'none'}{why})", path=source)
     target = import_dir(project) / (source.stem.lower().replace(" ", "-") + ".tmx")
     with project_lock(project.root, wait=30):
         replaced = target.exists()
@@ -77,7 +79,7 @@ def import_tmx(project: Project, source: Path, languages: list[str] | None = Non
         atomic_write_bytes(target, data)
         warnings: list[str] = []
         open_memory(project, langs, warnings).close()
-    return ImportResult(target, counts, content.skipped, replaced)
+    return ImportResult(target, counts, content.skipped, content.no_english, replaced)
 
 
 def export_tmx(project: Project, destination: Path, languages: list[str] | None = None) -> int:
