@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from l10n.export.pieces import Piece
+from l10n.segment.front_matter import double_quoted, plain_scalar_ok, printable
 from l10n.segment.layout import FRONT_MATTER
 
 _HORIZONTAL = re.compile(r"[ \t\u00a0]+")
@@ -127,25 +128,22 @@ def contained(text: str, pieces: Sequence[Piece]) -> list[Piece]:
     return out
 
 
-_YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |:$| #|\s$")
-
-
 def yaml_scalar(text: str, start: int, end: int, output: str) -> str:
     """``output`` in place of the front matter value ``text[start:end]``, so the YAML still reads it as
     that one string: on one line, escaped inside the value's quotes, or quoted when a plain value
-    would not stay plain (``a: b``, ``# x``, a comma in a ``[...]`` list)."""
+    would not stay that string (``a: b``, ``# x``, a comma in a ``[...]`` list, ``yes``, ``Off``, ``123``,
+    ``2026-12-03``: :func:`l10n.segment.front_matter.plain_scalar_ok`)."""
     output = _BREAKS.sub(" ", output).strip()
     before = text[start - 1:start]
     if before == '"':
-        return output.replace("\\", "\\\\").replace('"', '\\"')
+        return double_quoted(output)
     if before == "'":
-        return output.replace("'", "''")
+        return printable(output).replace("'", "''")
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip():
-        return output  # a line of a block scalar ("description: >" and indented lines): literal text
-    in_flow = "[" in text[line_start:start]
-    if _YAML_PLAIN_UNSAFE.search(output) or (in_flow and any(c in output for c in ",[]{}")):
-        return '"' + output.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return printable(output)  # a line of a block scalar ("description: >" and indented lines): literal text
+    if not plain_scalar_ok(output, in_flow="[" in text[line_start:start]):
+        return '"' + double_quoted(output) + '"'
     return output
 
 
