@@ -363,6 +363,24 @@ def test_a_translated_front_matter_value_is_read_back_as_that_string(values, fro
     assert got == wanted
 
 
+@pytest.mark.parametrize("name", ["t.md", "t.txt"])
+def test_a_pipe_in_a_table_cell_translation_is_escaped(tmp_path, name):
+    text = "| Item | Change |\n|---|---|\n| Growth | Up 5%. |\n| Trade `a\\|b` | Flat. |\n"
+    root = _project(tmp_path, name, text)
+    _catalog(root, "t", "ru", {"Growth": "Рост | ВВП", "Up 5%.": "Рост | 5%.", "Item": "Статья \\| тип",
+                               "Flat.": "|Без изменений|"})
+    out = _export(root, fmt="md")
+    assert out.splitlines()[0] == "| Статья \\| тип | Change |"
+    assert out.splitlines()[2] == "| Рост \\| ВВП | Рост \\| 5%. |"
+    assert out.splitlines()[3].endswith("| \\|Без изменений\\| |")
+    cells = [(s.kind, s.text) for s in segment_text(out, markdown=True)]
+    assert cells == [("table header", "Статья \\| тип"), ("table header", "Change"), ("table cell", "Рост \\| ВВП"),
+                     ("table cell", "Рост \\| 5%."), ("table cell", "Trade `a\\|b`"),
+                     ("table cell", "\\|Без изменений\\|")]
+    page = Page(_export(_project(tmp_path / "back", "t.md", out), fmt="html"))
+    assert [" ".join(t.split()) for t in page.text["td"]][:2] == ["Рост | ВВП", "Рост | 5%."]
+
+
 def test_a_hard_break_survives_a_translation_in_html(tmp_path):
     root = _project(tmp_path, "a.md", "Ministry of Economy\\\nBaku, Azerbaijan\n")
     _catalog(root, "a", "ru", {"Ministry of Economy": "Министерство экономики", "Baku, Azerbaijan": "Баку"})
