@@ -92,10 +92,31 @@ def read_tmx(fileobj: BinaryIO, path: str = "<tmx>") -> TmxContent:
         line = err.position[0] if getattr(err, "position", None) else None
         raise L10nError(f"malformed TMX: {_reason(err)}", path, line) from None
     except DefusedXmlException as err:
-        raise L10nError(f"TMX refused: {err} (entity declarations are not read)", path) from None
+        message, line = _refusal(err, fileobj)
+        raise L10nError(f"TMX refused: {message}", path, line) from None
     if not seen_root:
         raise L10nError("malformed TMX: empty file", path, 1)
     return content
+
+
+def _refusal(err: Exception, fileobj: BinaryIO) -> tuple[str, int | None]:
+    """What defusedxml refused, in words (its exceptions show a repr), and the line of the declaration
+    when the file can be read again and has it in its first megabyte."""
+    from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
+
+    if isinstance(err, EntitiesForbidden):
+        message, name = f"entity declarations are not allowed (entity {err.name!r})", err.name
+    elif isinstance(err, ExternalReferenceForbidden):
+        message, name = f"external references are not allowed ({err.sysid!r})", None
+    else:
+        return f"{type(err).__name__}: XML this reader does not take (DTD, entities)", None
+    try:
+        fileobj.seek(0)
+        head = fileobj.read(1 << 20)
+    except (OSError, ValueError):
+        return message, None
+    found = re.search(rb"<!ENTITY\s+(?:%\s+)?" + re.escape(name.encode()) + rb"\s", head) if name else None
+    return message, head.count(b"\n", 0, found.start()) + 1 if found else None
 
 
 def _reason(err: ET.ParseError) -> str:
