@@ -199,3 +199,23 @@ def test_an_external_entity_is_refused_in_words():
     with pytest.raises(L10nError) as err:
         read_tmx(io.BytesIO(xxe.encode()), "xxe.tmx")
     assert str(err.value) == "xxe.tmx:3: TMX refused: entity declarations are not allowed (entity 'x')"
+
+
+def test_exporting_a_language_the_project_has_not_is_refused(tmx_project):
+    from typer.testing import CliRunner
+
+    from l10n.cli import app
+
+    runner = CliRunner()
+    result = runner.invoke(app, ["memory", "export", "out.tmx", "--to", "fr"])
+    assert result.exit_code == 2, result.output
+    assert result.stderr == (f"error: no fr catalogs in {tmx_project / 'locales'} and no fr units in the imported"
+                             " memories (the project's languages: az, ru)\n")
+    assert not (tmx_project / "out.tmx").exists()
+    # an imported memory with French in it: French is exported
+    (tmx_project / "fr.tmx").write_text(FRENCH % WITH_ENGLISH, encoding="utf-8")
+    assert runner.invoke(app, ["memory", "import", "fr.tmx"]).exit_code == 0
+    result = runner.invoke(app, ["memory", "export", "out.tmx", "--to", "fr"])
+    assert result.exit_code == 0, result.output
+    exported = read_tmx((tmx_project / "out.tmx").open("rb"), "out.tmx")
+    assert [(u.source, u.targets) for u in exported.units] == [("The minister arrived.", {"fr": "Le ministre est arrivé."})]

@@ -84,7 +84,8 @@ def import_tmx(project: Project, source: Path, languages: list[str] | None = Non
 
 def export_tmx(project: Project, destination: Path, languages: list[str] | None = None) -> int:
     """Write the project memory (reviewed catalog entries and imported units) of ``languages``
-    (default: the project's) to a TMX 1.4b file; returns how many units."""
+    (default: the project's) to a TMX 1.4b file; returns how many units. A language asked for that has
+    neither catalogs nor imported units is an L10nError, and nothing is written."""
     import io
 
     from l10n.atomic import atomic_write_text
@@ -94,6 +95,10 @@ def export_tmx(project: Project, destination: Path, languages: list[str] | None 
     with open_memory(project, langs) as index:
         rows = [(lang, unit.source, unit.target, unit.shown_origin)
                 for lang in langs for _, unit in index.all_units(lang)]
+    for lang in languages or ():  # asked for, with no catalog and no imported unit: a mistyped --to
+        if not project.catalogs(lang) and not any(row[0] == lang for row in rows):
+            raise L10nError(f"no {lang} catalogs in {project.locales_dir} and no {lang} units in the imported "
+                            f"memories (the project's languages: {', '.join(project.languages)})")
     buffer = io.StringIO()
     count = write_tmx(buffer, _distinct(rows), datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
     atomic_write_text(destination, buffer.getvalue())
