@@ -40,7 +40,12 @@ def import_memory(file: FileArg, to: ToOpt = None, json_out: JsonOpt = False) ->
         return
     counts = ", ".join(f"{lang} {n}" for lang, n in result.units.items())
     verb = "Replaced" if result.replaced else "Imported"
-    note = f"; {result.skipped} unit(s) without English or a translation skipped" if result.skipped else ""
+    note = ""
+    if result.skipped:
+        other = result.skipped - result.no_english
+        why = [f"{result.no_english} without an English variant"] * bool(result.no_english)
+        why += [f"{other} without a translation"] * bool(other)
+        note = f"; skipped {' and '.join(why)}"
     echo(f"{verb} {shown_path(result.path, project.root)}: {counts} unit(s){note}")
 
 

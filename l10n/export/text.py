@@ -13,7 +13,8 @@ takes with it a space that separated it from its neighbour in the same line. In 
 A translation cannot add blocks (:func:`contained`): its line breaks become spaces unless it
 has the same lines as the English (as many single line breaks, no line opening a block), and a
 block marker it starts with where its segment starts a line (``# ``, ``- ``, ``> ``, a fence...)
-and the English does not is escaped with a backslash, so the export has the source's blocks.
+and the English does not is escaped with a backslash, so the export has the source's blocks; so is a
+``|`` in a table cell's translation (``\\|``), so the row keeps its cells.
 """
 
 from __future__ import annotations
@@ -23,9 +24,12 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from l10n.export.pieces import Piece
-from l10n.segment.layout import FRONT_MATTER
+from l10n.segment.front_matter import double_quoted, plain_scalar_ok, printable
+from l10n.segment.layout import FRONT_MATTER, TABLE_CELL, TABLE_HEADER
 
 _HORIZONTAL = re.compile(r"[ \t\u00a0]+")
+#: A pipe without the backslash that keeps it inside a table cell (GFM, markdown-it: ``\|``).
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 
 #: A line break (those of str.splitlines) with the blanks around it.
 LINE_BREAK = re.compile(r"[ \t]*(?:\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029])[ \t]*")
@@ -123,29 +127,28 @@ def contained(text: str, pieces: Sequence[Piece]) -> list[Piece]:
             output = _same_lines(output, p.segment.text)
             if p.segment.start <= lead_end:  # only blanks and block markers before it on its line
                 output = _escape_lead(p.segment.text, output)
+            if p.segment.kind in (TABLE_HEADER, TABLE_CELL):
+                output = _UNESCAPED_PIPE.sub(r"\\|", output)  # "Рост | 5%." would split the cell
         out.append(p if output == p.output else replace(p, output=output))
     return out
-
-
-_YAML_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|: |:$| #|\s$")
 
 
 def yaml_scalar(text: str, start: int, end: int, output: str) -> str:
     """``output`` in place of the front matter value ``text[start:end]``, so the YAML still reads it as
     that one string: on one line, escaped inside the value's quotes, or quoted when a plain value
-    would not stay plain (``a: b``, ``# x``, a comma in a ``[...]`` list)."""
+    would not stay that string (``a: b``, ``# x``, a comma in a ``[...]`` list, ``yes``, ``Off``, ``123``,
+    ``2026-12-03``: :func:`l10n.segment.front_matter.plain_scalar_ok`)."""
     output = _BREAKS.sub(" ", output).strip()
     before = text[start - 1:start]
     if before == '"':
-        return output.replace("\\", "\\\\").replace('"', '\\"')
+        return double_quoted(output)
     if before == "'":
-        return output.replace("'", "''")
+        return printable(output).replace("'", "''")
     line_start = text.rfind("\n", 0, start) + 1
     if not text[line_start:start].strip():
-        return output  # a line of a block scalar ("description: >" and indented lines): literal text
-    in_flow = "[" in text[line_start:start]
-    if _YAML_PLAIN_UNSAFE.search(output) or (in_flow and any(c in output for c in ",[]{}")):
-        return '"' + output.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return printable(output)  # a line of a block scalar ("description: >" and indented lines): literal text
+    if not plain_scalar_ok(output, in_flow="[" in text[line_start:start]):
+        return '"' + double_quoted(output) + '"'
     return output
 
 

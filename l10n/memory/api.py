@@ -35,7 +35,8 @@ def memory_threshold(project: Project) -> int:
 class ImportResult:
     path: Path  # where the project keeps the imported file
     units: dict[str, int] = field(default_factory=dict)  # per project language
-    skipped: int = 0
+    skipped: int = 0  # units without English or without a translation
+    no_english: int = 0  # of those, the units without an English variant
     replaced: bool = False
 
     def as_dict(self) -> dict:
@@ -67,9 +68,10 @@ def import_tmx(project: Project, source: Path, languages: list[str] | None = Non
     langs = list(languages or project.languages)
     counts = {lang: sum(1 for u in content.units if base_language(lang) in u.targets) for lang in langs}
     if not any(counts.values()):
-        found = sorted({code for u in content.units for code in u.targets})
+        found = sorted(content.languages)
+        why = f"; {content.no_english} unit(s) without an English variant" if content.no_english else ""
         raise L10nError(f"no English unit with a translation into {', '.join(langs)} "
-                        f"(languages found: {', '.join(found) or 'none'})", path=source)
+                        f"(languages found: {', '.join(found) or 'none'}{why})", path=source)
     target = import_dir(project) / (source.stem.lower().replace(" ", "-") + ".tmx")
     with project_lock(project.root, wait=30):
         replaced = target.exists()
@@ -77,12 +79,13 @@ def import_tmx(project: Project, source: Path, languages: list[str] | None = Non
         atomic_write_bytes(target, data)
         warnings: list[str] = []
         open_memory(project, langs, warnings).close()
-    return ImportResult(target, counts, content.skipped, replaced)
+    return ImportResult(target, counts, content.skipped, content.no_english, replaced)
 
 
 def export_tmx(project: Project, destination: Path, languages: list[str] | None = None) -> int:
     """Write the project memory (reviewed catalog entries and imported units) of ``languages``
-    (default: the project's) to a TMX 1.4b file; returns how many units."""
+    (default: the project's) to a TMX 1.4b file; returns how many units. A language asked for that has
+    neither catalogs nor imported units is an L10nError, and nothing is written."""
     import io
 
     from l10n.atomic import atomic_write_text
@@ -92,6 +95,10 @@ def export_tmx(project: Project, destination: Path, languages: list[str] | None 
     with open_memory(project, langs) as index:
         rows = [(lang, unit.source, unit.target, unit.shown_origin)
                 for lang in langs for _, unit in index.all_units(lang)]
+    for lang in languages or ():  # asked for, with no catalog and no imported unit: a mistyped --to
+        if not project.catalogs(lang) and not any(row[0] == lang for row in rows):
+            raise L10nError(f"no {lang} catalogs in {project.locales_dir} and no {lang} units in the imported "
+                            f"memories (the project's languages: {', '.join(project.languages)})")
     buffer = io.StringIO()
     count = write_tmx(buffer, _distinct(rows), datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ"))
     atomic_write_text(destination, buffer.getvalue())

@@ -5,8 +5,10 @@ defusedxml (no entity expansion, no external DTD or entity is fetched), one
 ``<tu>`` at a time. Language codes go through
 :func:`l10n.languages.normalize_language` (``ru-RU``, ``RU_ru`` -> ``ru_RU``)
 and are kept as their base language (``ru``), the one a project's catalogs
-use. The source variant is the header's (or the unit's) ``srclang`` (``*all*``
-or none: English). Inline markup in a ``<seg>`` (``bpt``/``ept`` pairs,
+use. The English of a unit is its ``<tuv>`` whose language is ``en`` (``EN-US``,
+``en_GB``...), whatever the header's or the unit's ``srclang`` says: a memory
+made from French (``srclang="fr-FR"``) gives its English-to-X pairs only, and a
+unit without an English variant is skipped and counted (``no_english``). Inline markup in a ``<seg>`` (``bpt``/``ept`` pairs,
 ``ph``, ``it``, ``hi``, ``ut``) becomes a placeholder (``{1}`` ... ``{/1}``
 for a pair, ``{2/}`` for a standalone tag, numbered by its ``i``/``x``
 attribute or its position), the same in source and target, so a match keeps
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import BinaryIO, TextIO
 
@@ -50,8 +52,10 @@ class TmxUnit:
 @dataclass
 class TmxContent:
     units: list[TmxUnit] = field(default_factory=list)
-    source_language: str = SOURCE_LANGUAGE
+    source_language: str = SOURCE_LANGUAGE  # the header's srclang (base code), for information
     skipped: int = 0  # units without an English variant or without a translation
+    no_english: int = 0  # of those, the units without an English variant
+    languages: set[str] = field(default_factory=set)  # every variant's language in the file
 
 
 def read_tmx(fileobj: BinaryIO, path: str = "<tmx>") -> TmxContent:
@@ -60,7 +64,6 @@ def read_tmx(fileobj: BinaryIO, path: str = "<tmx>") -> TmxContent:
     from defusedxml import DefusedXmlException
 
     content = TmxContent()
-    srclang = SOURCE_LANGUAGE
     parser_events = DET.iterparse(fileobj, events=("start", "end"))
     stack: list[str] = []
     seen_root = False
@@ -74,25 +77,46 @@ def read_tmx(fileobj: BinaryIO, path: str = "<tmx>") -> TmxContent:
                     seen_root = True
                 stack.append(tag)
                 if tag == "header":
-                    srclang = _source_language(elem.get("srclang"), path)
-                    content.source_language = srclang
+                    content.source_language = _source_language(elem.get("srclang"), path)
                 continue
             stack.pop()
             if tag == "tu":
-                unit = _unit(elem, srclang, path)
-                if unit is None:
-                    content.skipped += 1
-                else:
+                unit = _unit(elem, path, content.languages)
+                if isinstance(unit, TmxUnit):
                     content.units.append(unit)
+                else:
+                    content.skipped += 1
+                    content.no_english += unit == "no English"
                 elem.clear()
     except ET.ParseError as err:
         line = err.position[0] if getattr(err, "position", None) else None
         raise L10nError(f"malformed TMX: {_reason(err)}", path, line) from None
     except DefusedXmlException as err:
-        raise L10nError(f"TMX refused: {err} (entity declarations are not read)", path) from None
+        message, line = _refusal(err, fileobj)
+        raise L10nError(f"TMX refused: {message}", path, line) from None
     if not seen_root:
         raise L10nError("malformed TMX: empty file", path, 1)
     return content
+
+
+def _refusal(err: Exception, fileobj: BinaryIO) -> tuple[str, int | None]:
+    """What defusedxml refused, in words (its exceptions show a repr), and the line of the declaration
+    when the file can be read again and has it in its first megabyte."""
+    from defusedxml import EntitiesForbidden, ExternalReferenceForbidden
+
+    if isinstance(err, EntitiesForbidden):
+        message, name = f"entity declarations are not allowed (entity {err.name!r})", err.name
+    elif isinstance(err, ExternalReferenceForbidden):
+        message, name = f"external references are not allowed ({err.sysid!r})", None
+    else:
+        return f"{type(err).__name__}: XML this reader does not take (DTD, entities)", None
+    try:
+        fileobj.seek(0)
+        head = fileobj.read(1 << 20)
+    except (OSError, ValueError):
+        return message, None
+    found = re.search(rb"<!ENTITY\s+(?:%\s+)?" + re.escape(name.encode()) + rb"\s", head) if name else None
+    return message, head.count(b"\n", 0, found.start()) + 1 if found else None
 
 
 def _reason(err: ET.ParseError) -> str:
@@ -117,9 +141,8 @@ def _language(code: str, path: str) -> str | None:
         return None  # a language CLDR does not know: that variant is not for this project
 
 
-def _unit(tu: ET.Element, srclang: str, path: str) -> TmxUnit | None:
-    own = tu.get("srclang")
-    source_lang = _source_language(own, path) if own else srclang
+def _unit(tu: ET.Element, path: str, seen: set[str]) -> TmxUnit | str:
+    """The unit, or why it is skipped (``"no English"``, ``"no translation"``)."""
     texts: dict[str, str] = {}
     origin = None
     for child in tu:
@@ -131,34 +154,52 @@ def _unit(tu: ET.Element, srclang: str, path: str) -> TmxUnit | None:
         code = child.get(XML_LANG) or child.get("lang")
         lang = _language(code, path) if code else None
         seg = next((c for c in child if _local(c.tag) == "seg"), None)
+        if lang is not None:
+            seen.add(lang)
         if lang is None or seg is None or lang in texts:
             continue
         text = " ".join(_segment_text(seg).split())
         if text:
             texts[lang] = text
-    source = texts.pop(source_lang, None)
-    if source is None or not texts:
-        return None
+    source = texts.pop(SOURCE_LANGUAGE, None)
+    if source is None:
+        return "no English"
+    if not texts:
+        return "no translation"
     return TmxUnit(source, texts, origin=origin)
 
 
 def _segment_text(seg: ET.Element) -> str:
-    """The text of a ``<seg>`` with inline elements as placeholders (module docstring)."""
+    """The text of a ``<seg>`` with inline elements as placeholders (module docstring).
+
+    Iterative (an explicit stack, not recursion): ``<hi>`` nested thousands deep
+    is read like any other segment.
+    """
     parts = [seg.text or ""]
-    counter = 0
-    for child in seg:
+    # one frame per open element: its children, how many were seen, what closes it
+    stack: list[tuple[Iterator[ET.Element], list[int], str]] = [(iter(seg), [0], "")]
+    while stack:
+        children, counter, closing = stack[-1]
+        child = next(children, None)
+        if child is None:
+            stack.pop()
+            parts.append(closing)
+            continue
         kind = _local(child.tag)
-        counter += 1
-        number = child.get("i") or child.get("x") or str(counter)
+        counter[0] += 1
+        number = child.get("i") or child.get("x") or str(counter[0])
+        tail = child.tail or ""
+        if kind == "hi" or kind == "sub":  # highlighted text: keep the text between a pair
+            parts.append(f"{{{number}}}{child.text or ''}")
+            stack.append((iter(child), [0], f"{{/{number}}}{tail}"))
+            continue
         if kind == "bpt":
             parts.append(f"{{{number}}}")
         elif kind == "ept":
             parts.append(f"{{/{number}}}")
-        elif kind == "hi" or kind == "sub":  # highlighted text: keep the text between a pair
-            parts.append(f"{{{number}}}{_segment_text(child)}{{/{number}}}")
         else:
             parts.append(f"{{{number}/}}")
-        parts.append(child.tail or "")
+        parts.append(tail)
     return "".join(parts)
 
 

@@ -66,6 +66,49 @@ def front_matter_values(text: str, span: Span) -> list[tuple[str, list[Span]]]:
     return found
 
 
+#: A plain scalar a YAML 1.1 or 1.2 reader (PyYAML, ruamel, libyaml...) takes as something other than
+#: that string: booleans and null (``yes``, ``Off``, ``~``, ``y``), numbers (``123``, ``1.5``, ``1e5``,
+#: ``0x1F``, ``0o17``, ``1_000``, ``1:30`` sexagesimal, ``.inf``), dates (``2026-12-03``...) and the
+#: merge and value keys (``<<``, ``=``). Compared case-blind: quoting ``yEs`` too costs nothing.
+_NOT_A_STRING = re.compile(
+    r"(?:y|n|yes|no|true|false|on|off|null|~|<<|="
+    r"|[-+]?(?:0b[01_]+|0o[0-7_]+|0x[0-9a-f_]+"
+    r"|(?:[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?|\.[0-9_]+)(?:e[-+]?[0-9]+)?|\.inf|\.nan)"
+    r"|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt \t].*)?)",
+    re.IGNORECASE | re.DOTALL,
+)
+#: What a plain scalar cannot start with, hold (``: ``, `` #``, a tab, a character YAML cannot print) or end with.
+_PLAIN_UNSAFE = re.compile(r"^[-?:,\[\]{}#&*!|>'\"%@`\s]|:\s|:$|\s#|\s$|\t|"
+                           r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_PRINTABLE = re.compile(r"[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+#: What a double-quoted YAML scalar must escape.
+_DOUBLE_QUOTED_ESCAPE = re.compile(r"[\\\"]|" + r"[^\t\x20-\x7e\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def double_quoted(value: str) -> str:
+    r"""``value`` escaped for the inside of a YAML ``"..."`` scalar (``\\``, ``\"``, ``\x07``, ``\u2028``)."""
+    def escape(m: re.Match) -> str:
+        c = m.group()
+        if c in '\\"':
+            return "\\" + c
+        return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}" if ord(c) < 0x10000 else f"\\U{ord(c):08x}"
+
+    return _DOUBLE_QUOTED_ESCAPE.sub(escape, value)
+
+
+def printable(value: str) -> str:
+    """``value`` without the characters YAML cannot hold unescaped (in ``'...'`` or a block scalar)."""
+    return _NOT_PRINTABLE.sub("", value)
+
+
+def plain_scalar_ok(value: str, in_flow: bool = False) -> bool:
+    """Whether ``value`` written unquoted as a YAML value (in a ``[...]`` list when ``in_flow``) is read
+    back as that same string."""
+    if not value or _NOT_A_STRING.fullmatch(value) or _PLAIN_UNSAFE.search(value):
+        return False
+    return not (in_flow and any(c in value for c in ",[]{}:?#"))  # PyYAML ends a flow plain scalar there
+
+
 def _scalar(text: str, s: int, e: int) -> Span:
     """The text of a scalar at ``text[s:e]``: inside its quotes, or without a trailing comment."""
     s, e = _strip(text, s, e)
