@@ -48,7 +48,7 @@ def cluster(tmp_path_factory):
     """Two worker processes of one thread each, with an Argos packages folder of their own (empty)."""
     empty = tmp_path_factory.mktemp("worker-argos")
     local = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address="127.0.0.1:0",
+        n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1", dashboard_address=None,
         silence_logs=logging.ERROR, env={"ARGOS_PACKAGES_DIR": str(empty)},
         local_directory=str(tmp_path_factory.mktemp("dask")),
     )

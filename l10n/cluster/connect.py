@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -81,6 +82,7 @@ class ClusterSession:
         self.connect_timeout = connect_timeout
         self._client: Any = None
         self._cluster: Any = None
+        self._starting = threading.Lock()  # two languages draft at once: one cluster, started once
         self.reports: dict[str, dict] = {}
 
     def __enter__(self) -> ClusterSession:
@@ -91,8 +93,9 @@ class ClusterSession:
 
     @property
     def client(self):
-        if self._client is None:
-            self._client = self._connect()
+        with self._starting:
+            if self._client is None:
+                self._client = self._connect()
         return self._client
 
     def _connect(self):
@@ -117,7 +120,7 @@ class ClusterSession:
             with dask.config.set(WORKER_CONFIG):
                 self._cluster = distributed.LocalCluster(
                     n_workers=workers, threads_per_worker=max(1, cores // workers), processes=True,
-                    host="127.0.0.1", dashboard_address="127.0.0.1:0",  # its web page on a free local port
+                    host="127.0.0.1", dashboard_address=None,  # no web page (its import raced with a second language)
                     silence_logs=logging.ERROR,
                 )
             return distributed.Client(self._cluster, set_as_default=False)
