@@ -27,7 +27,6 @@ import fcntl
 import lzma
 import os
 import shutil
-import stat
 import tempfile
 import zipfile
 import zlib
@@ -44,6 +43,7 @@ from l10n.engine.packages import (
     _missing_model_files,
     _read_metadata,
     list_packages,
+    open_regular_file,
     packages_dir,
     parse_pair,
     read_package,
@@ -80,11 +80,8 @@ def _open_archive(path: Path) -> Iterator[zipfile.ZipFile]:
     """The zip at ``path``, read through one descriptor opened without blocking (a FIFO or a
     device given as the archive is refused, not waited on); what zipfile finds broken in it is
     a one-line L10nError."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    fd, _info = open_regular_file(path, "not an Argos package: not a regular file")
     with open(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-            raise L10nError("not an Argos package: not a regular file", path)
-        os.set_blocking(fh.fileno(), True)
         if not zipfile.is_zipfile(fh):
             raise L10nError("not an Argos package: not a zip archive", path)
         try:

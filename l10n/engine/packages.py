@@ -158,14 +158,26 @@ def _metadata_too_large(path: str | Path, size: int, name: str = "metadata.json"
     return L10nError(f"{name} is {size} bytes; it may be at most {size_text(MAX_METADATA_BYTES)}", path)
 
 
-def _read_metadata_file(path: Path) -> bytes:
-    """The bytes of an installed ``metadata.json``: a regular file of at most MAX_METADATA_BYTES
-    (a FIFO or device is refused without blocking; a larger file is not read)."""
+def open_regular_file(path: str | Path, refusal: str) -> tuple[int, os.stat_result]:
+    """A descriptor of ``path`` (blocking reads) and its status, opened without blocking first, so
+    that a FIFO or a device is refused with ``L10nError(refusal)`` instead of waited on."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise L10nError("metadata.json is not a regular file", path)
+            raise L10nError(refusal, path)
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd, info
+
+
+def _read_metadata_file(path: Path) -> bytes:
+    """The bytes of an installed ``metadata.json``: a regular file of at most MAX_METADATA_BYTES
+    (a FIFO or device is refused without blocking; a larger file is not read)."""
+    fd, info = open_regular_file(path, "metadata.json is not a regular file")
+    try:
         if info.st_size > MAX_METADATA_BYTES:
             raise _metadata_too_large(path, info.st_size)
         with os.fdopen(os.dup(fd), "rb") as fh:
