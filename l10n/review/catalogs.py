@@ -1,4 +1,4 @@
-"""The project's parsed catalogs, kept for one review server (the page, its progress, its memory)."""
+"""The project's parsed catalogs, kept for one review server (its pages and their progress)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,13 @@ import os
 import threading
 from pathlib import Path
 
-import polib
-
 from l10n.catalog.files import CatalogFile
-from l10n.project import Project
 
 
 class CatalogCache:
     """The project's parsed catalogs, kept for one review server: a catalog is parsed again only when
-    its size, modification time or inode changed (an action, an editor's save, a translate run), so the
-    memory of 300 segments is not rebuilt from every file on every request. What it returns is shared:
+    its size, modification time or inode changed (an action, an editor's save, a translate run), so a
+    page of 300 segments does not parse every file on every request. What it returns is shared:
     only read it (an action reads its own copy to change)."""
 
     def __init__(self) -> None:
@@ -42,18 +39,3 @@ class CatalogCache:
             with self._lock:
                 self._parsed[path] = (key, found)
         return found
-
-    def catalogs(self, project: Project, lang: str) -> dict[str, polib.POFile]:
-        """The readable catalogs of ``lang`` by document name (a malformed or unreadable one is left out:
-        the memory reads it itself and warns)."""
-        from l10n.errors import L10nError
-
-        out: dict[str, polib.POFile] = {}
-        for path in project.catalogs(lang):
-            try:
-                found = self.read(path)
-            except L10nError:
-                continue
-            if found is not None:
-                out[path.stem] = found.po
-        return out

@@ -51,7 +51,7 @@ def _document(origin: str) -> str:
     return origin.removesuffix(".po") if "/" not in origin else origin
 
 
-def open_memory(project: Project, lang: str, cache: object | None = None) -> ProjectMemory:
-    """The page's memory of ``lang``. ``cache`` (the server's parsed catalogs) is not needed: the
-    project memory's index syncs itself, reading only the catalogs that changed."""
+def open_memory(project: Project, lang: str) -> ProjectMemory:
+    """The page's memory of ``lang`` (the project memory's index syncs itself, reading only the
+    catalogs that changed: it needs no catalog cache of the server's)."""
     return ProjectMemory(project, lang)

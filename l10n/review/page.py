@@ -218,7 +218,7 @@ def article_view(session: ReviewSession, doc: Document, lang: str) -> ArticleVie
     entries = catalog_entries(found.po if found else None)
     store = DraftStore(session.project.store_path)
     glossary = _glossary(session)
-    memory = open_memory(session.project, lang, session.catalog_cache())
+    memory = open_memory(session.project, lang)
     warnings = list(memory.warnings)
     views: dict[str, EntryView] = {}
     groups: list[Group] = []
@@ -245,7 +245,7 @@ def entry_of(session: ReviewSession, doc: Document, lang: str, msgid: str) -> En
     found = session.catalog_cache().read(session.po_path(doc, lang))
     entry = catalog_entries(found.po if found else None).get(msgid)
     return entry_view(msgid, _line(entry), entry, doc=doc.name, lang=lang, store=DraftStore(session.project.store_path),
-                      memory=open_memory(session.project, lang, session.catalog_cache()), glossary=_glossary(session))
+                      memory=open_memory(session.project, lang), glossary=_glossary(session))
 
 
 def _line(entry: polib.POEntry | None) -> int:

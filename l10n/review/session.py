@@ -21,15 +21,15 @@ class ReviewSession:
     documents: dict[str, Document]
     languages: tuple[str, ...]
     glossary_path: Path | None = field(default=None)
-    #: Parsed catalogs for the translation memory, kept while the server runs (l10n.review.catalogs.CatalogCache).
-    memory_cache: object | None = field(default=None, repr=False, compare=False)
+    #: Parsed catalogs of the pages and progress, kept while the server runs (l10n.review.catalogs.CatalogCache).
+    parsed: object | None = field(default=None, repr=False, compare=False)
 
     def catalog_cache(self):
         from l10n.review.catalogs import CatalogCache
 
-        if self.memory_cache is None:
-            self.memory_cache = CatalogCache()
-        return self.memory_cache
+        if self.parsed is None:
+            self.parsed = CatalogCache()
+        return self.parsed
 
     def document(self, name: str) -> Document | None:
         return self.documents.get(name)
