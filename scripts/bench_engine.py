@@ -409,13 +409,14 @@ class RawConfig:
 def raw_configs(cores: int, sweep: str) -> list[RawConfig]:
     """The raw CTranslate2 settings to try: workers x threads over the cores, batch sizes, call styles."""
     configs = [RawConfig(cores, 1, 1024, "tokens", "batch"), RawConfig(1, cores, 1024, "tokens", "batch"),
-               RawConfig(cores, 1, 2048, "tokens", "batch"), RawConfig(cores, 1, 512, "tokens", "async")]
+               RawConfig(cores, 1, 2048, "tokens", "batch"), RawConfig(cores, 1, 512, "tokens", "async"),
+               RawConfig(cores, 1, 256, "tokens", "async")]
     if cores >= 4:
         configs.append(RawConfig(cores // 2, 2, 1024, "tokens", "batch"))
     if sweep == "full":
         configs += [RawConfig(cores, 1, 512, "tokens", "batch"), RawConfig(cores, 1, 4096, "tokens", "batch"),
                     RawConfig(cores, 1, 32, "examples", "batch"), RawConfig(cores, 1, 16, "examples", "batch"),
-                    RawConfig(cores, 1, 1024, "tokens", "async"), RawConfig(cores, 1, 256, "tokens", "async"),
+                    RawConfig(cores, 1, 1024, "tokens", "async"), RawConfig(cores, 1, 128, "tokens", "async"),
                     RawConfig(cores, 1, 1024, "tokens", "iterable"), RawConfig(2 * cores, 1, 512, "tokens", "batch"),
                     RawConfig(2 * cores, 1, 256, "tokens", "async"), RawConfig(1, cores, 4096, "tokens", "batch")]
     return configs

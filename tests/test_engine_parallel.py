@@ -1,5 +1,5 @@
 """Issue 10, the engine: batches run concurrently on every core (workers x threads planned from
-the cores), drafts are handed over as batches finish, and the device is chosen (auto: CUDA when
+the cores; two languages share them), drafts are handed over as batches finish, and the device is chosen (auto: CUDA when
 CTranslate2 sees a GPU; tested without one). The real path uses the committed demo packages; no test
 measures time.
 """
@@ -7,6 +7,8 @@ measures time.
 from __future__ import annotations
 
 import os
+import threading
+import time
 import warnings
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from l10n.engine import argos
 from l10n.engine.argos import load_engine, plan_workers, resolve_device
 from l10n.engine.base import Draft, delivers_batches
+from l10n.engine.slots import BatchSlots
 from l10n.errors import L10nError
 
 from test_engine_argos import DEMO, corpus, installed  # noqa: F401  (installed: the demo packages fixture)
@@ -67,45 +70,136 @@ def test_workers_and_threads_are_bounded(installed, workers, threads):
 
 
 class Spy:
-    """A translator that records the order of submissions and waits."""
+    """A translator that records which batches run at once (synchronous calls, as the engine makes)."""
 
-    def __init__(self, real, events):
-        self.real = real
-        self.events = events
+    def __init__(self, real, name, log, lock):
+        self.real, self.name, self.log, self.lock = real, name, log, lock
 
     def translate_batch(self, source, **kwargs):
-        assert kwargs.get("asynchronous") is True
-        futures = self.real.translate_batch(source, **kwargs)
-        self.events.append(("submit", len(source)))
-        return [Waited(f, self.events) for f in futures]
+        assert not kwargs.get("asynchronous")
+        with self.lock:
+            self.log.append(("start", self.name))
+        try:
+            return self.real.translate_batch(source, **kwargs)
+        finally:
+            with self.lock:
+                self.log.append(("end", self.name))
 
 
-class Waited:
-    def __init__(self, future, events):
-        self.future = future
-        self.events = events
-
-    def done(self):
-        return self.future.done()
-
-    def result(self):
-        self.events.append(("wait",))
-        return self.future.result()
+def spy_on(monkeypatch, engines, log):
+    lock = threading.Lock()
+    spies = {id(e): Spy(e.translator, e.target, log, lock) for e in engines}
+    monkeypatch.setattr(argos.ArgosEngine, "translator", property(lambda self: spies[id(self)]))
 
 
-def test_every_batch_is_queued_before_the_first_wait(installed, monkeypatch):
+def most_at_once(log) -> int:
+    running = peak = 0
+    for kind, _ in log:
+        running += 1 if kind == "start" else -1
+        peak = max(peak, running)
+    return peak
+
+
+def test_every_worker_runs_a_batch_at_once(installed, monkeypatch):
     rows = corpus()[:20]
     engine = load_engine("en", "ru", workers=2, threads=1, max_batch_tokens=30)
-    events = []
-    real = engine.translator
-    monkeypatch.setattr(type(engine), "translator", property(lambda self: Spy(real, events)))
+    log = []
+    spy_on(monkeypatch, [engine], log)
     drafts = engine.translate([r["en"] for r in rows])
     assert [d.text for d in drafts] == [r["ru"] for r in rows]
-    submits = [e for e in events if e[0] == "submit"]
-    assert len(submits) > 4
-    first_wait = events.index(("wait",))
-    assert first_wait == len(submits)  # every batch queued before anything is awaited: no worker idles
-    assert sum(n for _, n in submits) == len(rows)
+    assert sum(1 for kind, _ in log if kind == "start") > 4
+    assert most_at_once(log) == 2
+
+
+def test_two_languages_share_the_workers_the_earlier_call_first(installed, monkeypatch):
+    """az and ru drafted at once on 2 workers: never more than 2 batches run, and ru's start once
+    az has no batch left to start (each model keeps the cores while it has work)."""
+    rows = corpus()
+    az = load_engine("en", "az", workers=2, threads=1, max_batch_tokens=30)
+    ru = load_engine("en", "ru", workers=2, threads=1, max_batch_tokens=30)
+    log: list[tuple[str, str]] = []
+    spy_on(monkeypatch, [az, ru], log)
+    got = {}
+    az_started = threading.Event()
+
+    def draft(engine, progress=None):
+        got[engine.target] = engine.translate([r["en"] for r in rows], progress=progress)
+
+    first = threading.Thread(target=draft, args=(az, lambda done, total: az_started.set()))
+    first.start()
+    assert az_started.wait(30)  # az's call has its ticket before ru's
+    second = threading.Thread(target=draft, args=(ru,))
+    second.start()
+    first.join(60), second.join(60)
+    assert [d.text for d in got["az"]] == [r["az"] for r in rows]
+    assert [d.text for d in got["ru"]] == [r["ru"] for r in rows]
+    assert most_at_once(log) == 2
+    starts = [name for kind, name in log if kind == "start"]
+    last_az = [k for k, name in enumerate(starts) if name == "az"][-2]
+    assert starts[:last_az].count("ru") <= 1  # at most one, while az's second thread was starting: it took
+    # the slot back after that batch, and ru's batches ran once az's were all started
+    assert set(starts) == {"az", "ru"}
+    assert argos.batch_slots("cpu", 2).free == 2
+
+
+def test_an_error_in_a_batch_is_raised_and_no_slot_is_kept(installed, monkeypatch):
+    engine = load_engine("en", "az", workers=2, threads=1, max_batch_tokens=30)
+
+    class Broken:
+        def translate_batch(self, source, **kwargs):
+            raise RuntimeError("out of memory")
+
+    monkeypatch.setattr(argos.ArgosEngine, "translator", property(lambda self: Broken()))
+    with pytest.raises(RuntimeError, match="out of memory"):
+        engine.translate([r["en"] for r in corpus()[:10]])
+    deadline = time.monotonic() + 10
+    while argos.batch_slots("cpu", 2).free != 2 and time.monotonic() < deadline:
+        time.sleep(0.01)  # the other thread ends its batch and lets go
+    assert argos.batch_slots("cpu", 2).free == 2
+
+
+# --- the slots themselves ---------------------------------------------------------------------------
+
+
+def test_slots_go_to_the_earliest_ticket_waiting():
+    slots = BatchSlots(1)
+    first, second, third = slots.ticket(), slots.ticket(), slots.ticket()
+    assert slots.acquire(second)  # nobody earlier is waiting: served at once
+    order = []
+
+    def wait(ticket):
+        assert slots.acquire(ticket)
+        order.append(ticket)
+        slots.release()
+
+    late = threading.Thread(target=wait, args=(third,))
+    late.start()
+    time.sleep(0.1)
+    early = threading.Thread(target=wait, args=(first,))
+    early.start()
+    time.sleep(0.1)
+    assert order == []  # both wait for the slot
+    slots.release()
+    late.join(5), early.join(5)
+    assert order == [first, third]  # the earlier ticket first, though it came later
+    assert slots.free == 1
+
+
+def test_a_cancelled_wait_gives_up_without_a_slot():
+    slots = BatchSlots(1)
+    assert slots.acquire(slots.ticket())
+    cancelled = threading.Event()
+    result = []
+    waiter = threading.Thread(target=lambda: result.append(slots.acquire(slots.ticket(), cancelled)))
+    waiter.start()
+    cancelled.set()
+    waiter.join(5)
+    assert result == [False]
+    slots.release()
+    assert slots.free == 1
+    assert slots.acquire(slots.ticket())  # the cancelled ticket does not block the queue
+    with pytest.raises(RuntimeError, match="released more often"):
+        slots.release(), slots.release()
 
 
 def test_batches_shrink_so_that_every_worker_gets_two_and_the_biggest_go_first(installed):

@@ -224,6 +224,44 @@ def test_protect_strategy_protects_before_the_first_pass(glossary):
     assert engine.issues == []
 
 
+class BatchWordEngine(WordEngine):
+    """WordEngine that hands drafts over one text at a time (``on_batch``), as the Argos engine does by batch."""
+
+    def translate(self, texts, progress=None, *, on_batch=None):
+        drafts = super().translate(texts, progress)
+        for i, draft in enumerate(drafts):
+            if on_batch is not None:
+                on_batch([i], [draft])
+        return drafts
+
+
+@pytest.mark.parametrize("strategy", ["retry", "protect"])
+def test_drafts_are_handed_over_once_each_when_final(glossary, strategy):
+    """A draft that keeps its terms is handed over as the first pass makes it; one that is translated
+    again, after its second pass: so a killed run keeps what finished (the draft store gets them)."""
+    good = "Глава ВТамО встретился."
+    fake = BatchWordEngine({"The head of the WCO met.": good})
+    engine = GlossaryEngine(fake, glossary, strategy=strategy)
+    texts = ["The head of the WCO met.", "Trend reports.", "Nothing here."]
+    events = []
+    drafts = engine.translate(texts, on_batch=lambda indexes, batch: events.append((len(fake.calls), indexes, batch)))
+    handed = {i: (call, d) for call, indexes, batch in events for i, d in zip(indexes, batch)}
+    assert sum(len(indexes) for _, indexes, _ in events) == len(texts) == len(handed)  # each once
+    assert {i: d for i, (_, d) in handed.items()} == dict(enumerate(drafts))  # the final drafts
+    assert handed[2][0] == 1  # no terms: handed over by the first pass
+    assert handed[1][0] == 2  # "Trend" missed as-is (retry) or protected (protect): after the second pass
+    assert handed[0][0] == (1 if strategy == "retry" else 2)
+    assert drafts[1].text == "Trend сообщает."
+
+
+def test_an_underlying_engine_without_on_batch_hands_over_at_the_end(glossary):
+    engine = GlossaryEngine(WordEngine(), glossary)
+    events = []
+    drafts = engine.translate(["Trend reports.", "Nothing here."], on_batch=lambda i, b: events.append((i, b)))
+    assert sorted(i for indexes, _ in events for i in indexes) == [0, 1]
+    assert dict((i, d) for indexes, batch in events for i, d in zip(indexes, batch)) == dict(enumerate(drafts))
+
+
 def test_unknown_strategy_is_refused(glossary):
     with pytest.raises(ValueError):
         GlossaryEngine(WordEngine(), glossary, strategy="magic")

@@ -93,6 +93,28 @@ def test_a_run_killed_while_drafting_resumes_with_the_rest(tmp_path):
     assert catalogs(killed_root) == catalogs(reference_root)  # resumed = never interrupted
 
 
+def test_a_glossary_project_resumes_too(tmp_path):
+    """The glossary wrapper hands drafts over as the engine's batches finish: a killed run keeps those
+    that kept their terms; one whose term needs a second pass is drafted again by the next run."""
+    from l10n.engine.factory import with_glossary
+
+    root = make_project(tmp_path, {"a.txt": ARTICLE_A, "b.txt": ARTICLE_B})
+    (root / "glossary.tsv").write_text("en\taz\nBaku\tBakı\n", encoding="utf-8")
+    project = Project.open(root)
+    inner = Factory(size=1, die_after=3)
+    with pytest.raises(Killed):
+        translate_project(project, project.documents(), ["az"],
+                          lambda lang: with_glossary(inner(lang), root / "glossary.tsv"))
+    (first_call,) = inner.engines["az"].calls
+    kept = {d.msgid for d in DraftStore(project.store_path).drafts_in(["az"])}
+    assert kept == {t for t in first_call[:3] if "Baku" not in t} and kept  # the finished batches, less Baku's
+
+    again = Factory(size=1)
+    translate_project(project, project.documents(), ["az"],
+                      lambda lang: with_glossary(again(lang), root / "glossary.tsv"))
+    assert sorted(again.engines["az"].calls[0]) == sorted(set(first_call) - kept)
+
+
 def test_engines_without_on_batch_still_record_at_the_end(tmp_path):
     from fakes import FakeEngines
 

@@ -34,7 +34,7 @@ class EngineSettings:
 
     decoding: Decoding = field(default_factory=Decoding)
     device: str = "auto"
-    max_batch_tokens: int = 1024
+    max_batch_tokens: int = 0  # the device's default (l10n.engine.argos.BATCH_TOKENS)
     max_input_tokens: int = 250
 
 

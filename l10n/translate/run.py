@@ -161,8 +161,10 @@ def draft_languages(jobs: Sequence[tuple[DraftRun, list[Work]]]) -> None:
     """:func:`draft_language` for every language; those with something to draft at once, a thread each.
 
     Two languages drafted one after the other leave cores idle between them (the
-    first one's last batches, the second one's model loading); drafted at once, each
-    engine's workers take whatever cores the other leaves. The first language drafts
+    first one's last batches, the second one's model loading). Drafted at once, the
+    engines share the process's batch slots (:mod:`l10n.engine.slots`): the language
+    that asked first keeps every core while it has batches, and the other's batches
+    take the cores it leaves. The first language drafts
     in this thread (Ctrl-C interrupts it as before), the others in daemon threads
     that are awaited; the first error, in language order, is raised once all are done
     (so every finished batch of every language is in the draft store).
