@@ -23,7 +23,7 @@ Every method is a whole process, model load included, timed from the outside
   (c)  raw CTranslate2, several settings (inter_threads x intra_threads, token or
        example batches, one call / asynchronous calls / translate_iterable); the
        best is the limit. Targets: (a) >= 0.9x (c) and >= 4x (b).
-  resume: a run killed (SIGKILL) once the draft store holds 80% of the drafts,
+  resume: a run killed (SIGKILL) once the draft store holds the drafts of 80% of the source tokens,
        then the next run; engine time (first to last progress report, model load
        included) of the resumed run against a full run (target <= 30%).
 
@@ -31,7 +31,7 @@ Every method is a whole process, model load included, timed from the outside
 (a), (b) and (c) are compared too (they must be the same text).
 
     nice -n 0 uv run python scripts/bench_engine.py [--sentences 300] [--repeat 1] [--sweep quick|full]
-        [--argos-every 3] [--skip-argos] [--skip-resume] [--keep DIR]
+        [--argos-every 3] [--skip-argos] [--skip-resume | --only-resume] [--keep DIR]
 
 (b) translates every --argos-every-th sentence and its sentence loop is scaled to
 all of them (it is the slow one). Children run without PYTHONDONTWRITEBYTECODE
@@ -486,14 +486,22 @@ def store_count(store: Path, lang: str) -> int:
         return 0
 
 
-def stored_share(store: Path, lang: str, segments: list[str], packages: Path) -> float:
-    """The share of the source tokens whose drafts the store holds (batches of long segments hold few)."""
+def source_tokens(segments: list[str], packages: Path, lang: str) -> dict[str, int]:
     import sentencepiece as spm
 
     sp = spm.SentencePieceProcessor(model_file=str(packages / f"translate-en_{lang}-bench" / "sentencepiece.model"))
-    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as db:
-        stored = {row[0] for row in db.execute("SELECT DISTINCT msgid FROM drafts WHERE lang = ?", (lang,))}
-    tokens = dict(zip(segments, (len(t) for t in sp.encode(segments))))
+    return dict(zip(segments, (len(t) for t in sp.encode(segments))))
+
+
+def stored_share(store: Path, lang: str, tokens: dict[str, int]) -> float:
+    """The share of the source tokens whose drafts the store holds (the engine work done)."""
+    if not store.is_file():
+        return 0.0
+    try:
+        with sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=0.2) as db:
+            stored = {row[0] for row in db.execute("SELECT DISTINCT msgid FROM drafts WHERE lang = ?", (lang,))}
+    except sqlite3.Error:
+        return 0.0
     return sum(n for s, n in tokens.items() if s in stored) / sum(tokens.values())
 
 
@@ -506,7 +514,7 @@ def fresh_project(pristine: Path, work: Path, name: str) -> Path:
 
 
 def measure_resume(pristine: Path, work: Path, packages: Path, segments: list[str], me: list[str]) -> dict:
-    """Engine time of a full run, and of the run after one killed at 80% of the drafts."""
+    """Engine time of a full run, and of the run after one killed once 80% of the source tokens are drafted."""
     full = fresh_project(pristine, work, "resume-full")
     child = me + ["--child", "engine-time", "--project", str(full), "--package", str(packages), "--langs", "az"]
     first = run_measured(child)
@@ -515,11 +523,11 @@ def measure_resume(pristine: Path, work: Path, packages: Path, segments: list[st
     store = killed / "locales" / ".l10n" / "drafts.sqlite"
     child[child.index("--project") + 1] = str(killed)
     proc = subprocess.Popen(child, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
-    goal = int(0.8 * len(segments))
-    while proc.poll() is None and store_count(store, "az") < goal:
+    tokens = source_tokens(segments, packages, "az")
+    while proc.poll() is None and stored_share(store, "az", tokens) < 0.8:  # 80% of the engine's work
         time.sleep(0.02)
     at_kill = store_count(store, "az")
-    work_done = stored_share(store, "az", segments, packages)
+    work_done = stored_share(store, "az", tokens)
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
     proc.wait()
@@ -541,6 +549,7 @@ def main() -> None:
     parser.add_argument("--argos-every", type=int, default=3,
                         help="(b) translates every N-th sentence and its loop time is scaled to all (default 3)")
     parser.add_argument("--skip-resume", action="store_true")
+    parser.add_argument("--only-resume", action="store_true", help="only the resume measurement")
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it (default: a temp folder)")
     parser.add_argument("--child", choices=("argos", "raw", "engine-time"), help=argparse.SUPPRESS)
     parser.add_argument("--package", help=argparse.SUPPRESS)
@@ -613,6 +622,10 @@ def bench(args, work: Path) -> None:
                                    "--input", str(segments_file), "--output", str(out)])
         return timed, json.loads(out.read_text(encoding="utf-8"))
 
+    if args.only_resume:
+        print_resume(measure_resume(pristine, work, packages, segments, me), segments)
+        return
+
     # Warm-up (not timed): the children's bytecode cache, the packages in the page cache.
     tiny = work / "tiny"
     write_project(tiny, segments[:3])
@@ -658,12 +671,22 @@ def bench(args, work: Path) -> None:
     report(args, cores, segments, runs, raw_runs, raw_out, a_drafts, argos, resume, sp)
 
 
+def verdict(ok: bool) -> str:
+    return "ok" if ok else "MISSED"
+
+
+def print_resume(resume: dict, segments: list[str]) -> None:
+    share = resume["resumed_s"] / resume["full_s"]
+    print(f"resume: killed (SIGKILL) with {resume['killed_at']}/{len(segments)} drafts stored "
+          f"({resume['work_done']:.0%} of the source tokens); engine time of the "
+          f"next run {resume['resumed_s']:.1f} s vs {resume['full_s']:.1f} s for a full run = {share:.0%} "
+          f"(target <= 30%: {verdict(share <= 0.3)}); {resume['drafted']}/{len(segments)} drafts in its catalogs; "
+          f"whole-process cpu {resume['resumed_cpu']:.1f} s vs {resume['full_cpu']:.1f} s")
+
+
 def report(args, cores, segments, runs, raw_runs, raw_out, a_drafts, argos, resume, sp=None) -> None:
     def med(timings, attr="seconds"):
         return statistics.median(getattr(t, attr) for t in timings)
-
-    def verdict(ok: bool) -> str:
-        return "ok" if ok else "MISSED"
 
     a, a2 = med(runs["a"]), med(runs["a2"])
     medians = {c: med(t) for c, t in raw_runs.items()}
@@ -690,13 +713,13 @@ def report(args, cores, segments, runs, raw_runs, raw_out, a_drafts, argos, resu
         print(f"{'':53}(measured {argos['measured']:.1f} s on every {args.argos_every}. sentence, "
               f"{argos['n']}, model load included; the sentence loop scaled to all)")
     row("(a2) l10n translate --to az,ru", runs["a2"], f"{a2 / a:.2f}x (a) (target <= 1.9: {verdict(a2 / a <= 1.9)})")
+    a_cpu, a2_cpu = med(runs["a"], "cpu_s"), med(runs["a2"], "cpu_s")
+    floor = 2 * a_cpu / cores
+    print(f"{'':53}(a) keeps {a_cpu / a:.2f} of {cores} cores busy: with no core idle, (a2) would take "
+          f"2 x its cpu / {cores} cores = {floor:.1f} s = {floor / a:.2f}x (a); (a2) used {a2_cpu / (2 * a_cpu):.2f}x "
+          f"twice (a)'s cpu and left {a2 * cores - a2_cpu:.1f} core-seconds idle")
     if resume is not None:
-        share = resume["resumed_s"] / resume["full_s"]
-        print(f"resume: killed (SIGKILL) with {resume['killed_at']}/{len(segments)} drafts stored "
-              f"({resume['work_done']:.0%} of the source tokens); engine time of the "
-              f"next run {resume['resumed_s']:.1f} s vs {resume['full_s']:.1f} s for a full run = {share:.0%} "
-              f"(target <= 30%: {verdict(share <= 0.3)}); {resume['drafted']}/{len(segments)} drafts in its catalogs; "
-              f"whole-process cpu {resume['resumed_cpu']:.1f} s vs {resume['full_cpu']:.1f} s")
+        print_resume(resume, segments)
     if sp is not None:
         out_tokens = [len(t) for t in sp.encode(raw_out[best])]
         src_tokens = [len(t) for t in sp.encode(segments)]
