@@ -159,12 +159,23 @@ class _Nesting(HTMLParser):
         assert self.stack and self.stack.pop() == tag, f"misnested </{tag}>"
 
 
+def _source_text(source: str, s) -> str:
+    """The segment's source span without its marks, each of them a line's quotation markers."""
+    out, pos = [], s.start
+    for a, b in s.marks:
+        assert s.start < a < b < s.end and source[a - 1] in "\r\n" and ">" in source[a:b]
+        assert not source[a:b].replace(">", "").strip()
+        out.append(source[pos:a])
+        pos = b
+    return "".join(out) + source[pos:s.end]
+
+
 @pytest.mark.parametrize("name, source, expected", CASES, ids=[c[0] for c in CASES])
 def test_markdown_invariants(name, source, expected):
     """Exact offsets, the identity export gives the source back byte for byte, the page's tags nest."""
     article = segment_article(source, markdown=True)
     for s in article.segments:
-        assert source[s.start:s.end] == s.text
+        assert _source_text(source, s) == s.text
         assert s.line == source.count("\n", 0, s.start) + 1 or "\r" in source
     pieces = plan(article.segments, {}, "source")
     assert render_md(source, pieces, True) == source
@@ -220,7 +231,7 @@ def test_any_markdown_keeps_offsets_round_trips_and_nests(source):
     article = segment_article(source, markdown=True)
     previous_end = 0
     for s in article.segments:
-        assert source[s.start:s.end] == s.text and s.start >= previous_end and s.text == s.text.strip()
+        assert _source_text(source, s) == s.text and s.start >= previous_end and s.text == s.text.strip()
         previous_end = s.end
     pieces = plan(article.segments, {}, "source")
     assert render_md(source, pieces, True) == source

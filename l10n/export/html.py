@@ -27,7 +27,7 @@ from importlib import resources
 
 from l10n.export.pieces import Piece
 from l10n.export.text import LINE_BREAK, chunks
-from l10n.segment.layout import FRONT_MATTER, LIST_ITEM, TABLE_CELL, TABLE_HEADER
+from l10n.segment.layout import FRONT_MATTER, LIST_ITEM, NUMBERED_ITEM, TABLE_CELL, TABLE_HEADER
 
 _TITLE_MAX = 70  # characters of a title made from the first words
 #: Where an English fallback starts and ends in a leaf's text while markdown-it-py renders it (then they become
@@ -322,7 +322,8 @@ def _paragraph_blocks(text: str, pieces: Sequence[Piece], mark: bool) -> list[Bl
         for i in indexes:
             out = linked_text(" ".join(parts[2 * i + 1].split()))
             english = mark and not whole and pieces[i].filled == "source" and out
-            outputs.append(f'<span lang="en">{out}</span>' if english else out)
+            number = html.escape(_number_of(text, pieces[i].segment), quote=False) if out else ""
+            outputs.append(number + (f'<span lang="en">{out}</span>' if english else out))
         if first.kind in (TABLE_HEADER, TABLE_CELL):
             blocks.append(("table" + (' lang="en"' if whole else ""),
                            _table_rows([pieces[i].segment for i in indexes], outputs), first.start))
@@ -346,6 +347,13 @@ def _paragraph_blocks(text: str, pieces: Sequence[Piece], mark: bool) -> list[Bl
         if inner:
             blocks.append((tag + (' lang="en"' if whole else ""), inner, first.start))
     return blocks
+
+
+def _number_of(text: str, seg) -> str:
+    """A plain-text numbered item's "1. " (not in its segment: the page shows it), else ""."""
+    if seg.kind != NUMBERED_ITEM or not seg.numbered:
+        return ""
+    return " ".join(text[text.rfind("\n", 0, seg.start) + 1:seg.start].split()) + " "
 
 
 def _table_rows(segments: Sequence, outputs: list[str]) -> list[str]:

@@ -74,10 +74,11 @@ def leading_markers(line: str) -> list[tuple[str, str, int]]:
 
 
 def chunks(text: str, pieces: Sequence[Piece]) -> list[str]:
-    """[gap0, out0, gap1, out1, ..., gapN] with skipped segments and their spacing removed."""
+    """[gap0, out0, gap1, out1, ..., gapN] with skipped segments and their spacing removed, and the
+    quotation markers inside a segment (its ``marks``) put back."""
     parts, pos = [], 0
     for p in pieces:
-        parts += [text[pos:p.segment.start], p.output or ""]
+        parts += [text[pos:p.segment.start], with_marks(text, p.segment, p.output or "")]
         pos = p.segment.end
     parts.append(text[pos:])
     for i, p in enumerate(pieces):
@@ -92,6 +93,31 @@ def chunks(text: str, pieces: Sequence[Piece]) -> list[str]:
         if j > 0 and _HORIZONTAL.fullmatch(parts[2 * j]):
             parts[2 * j] = ""
     return parts
+
+
+_NEWLINE = re.compile(r"\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+_ONE_BREAK = re.compile(f"(?:{_NEWLINE.pattern})[ \t]*")
+
+
+def with_marks(text: str, segment, output: str) -> str:
+    """``output`` with the quotation markers of ``segment`` (its ``marks``: the ``> `` that start its
+    source lines) after its line breaks, one for one, with the source's line ends; on one line when
+    it has not the segment's line breaks (then it stays one paragraph of the quotation)."""
+    marks = getattr(segment, "marks", ())
+    if not marks or not output:
+        return output
+    starts = dict(marks)
+    lines = [(m.group(), text[m.end():starts[m.end()]] if m.end() in starts else "")
+             for m in _NEWLINE.finditer(text, segment.start, segment.end)]
+    breaks = list(_ONE_BREAK.finditer(output))
+    if len(breaks) != len(lines):
+        return _BREAKS.sub(lambda m: "" if m.start() == 0 or m.end() == len(output) else " ", output)
+    out, pos = [], 0
+    for m, (newline, prefix) in zip(breaks, lines):
+        out += [output[pos:m.start()], newline + prefix if prefix else m.group()]  # the source's line end
+        pos = m.end()
+    out.append(output[pos:])
+    return "".join(out)
 
 
 def rebuild(text: str, pieces: Sequence[Piece]) -> str:

@@ -10,7 +10,8 @@ Public API::
     segment_file(path, lang="en") -> list[Segment]     (a .md file as Markdown)
 
 Offsets are character offsets into the decoded text (UTF-8 BOM removed, line
-endings as in the file), so ``text[s.start:s.end] == s.text``, and the article
+endings as in the file), so ``text[s.start:s.end] == s.text`` (in Markdown, without the ``> ``
+markers of a sentence wrapped in a quotation: ``s.marks``), and the article
 is ``text[:s0.start] + s0.text + text[s0.end:s1.start] + ... + text[sN.end:]``.
 
 A quotation of several sentences that closes within its paragraph (up to

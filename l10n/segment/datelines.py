@@ -1,4 +1,4 @@
-"""News lines that look like titles and are not: bylines, datelines, time stamps.
+"""News lines that look like titles and are not: bylines, datelines, time stamps, credit lines.
 
 A plain-text article's short line without final punctuation is taken as a heading
 (:mod:`l10n.segment.segmenter`); these are paragraphs instead::
@@ -7,6 +7,13 @@ A plain-text article's short line without final punctuation is taken as a headin
     BAKU, Dec 3                      Baku, 3 December 2026
     December 3, 2026 10:00 GMT       2026-12-03
     Updated 10:00 GMT                Published: 3 Dec 2026, 09:15 UTC
+    Photo: Reuters                   Source: State Customs Committee
+    Photo by Jane Doe/AP             Editing: John Smith
+
+A credit line is a label (photo, source, editing...) then ``:`` or ``by`` and a short value; a short
+"Label: Value" line of a one-word label and a value of up to three capitalised words ("Courtesy:
+AZERTAC") is one too, unless the label is a headline's kicker ("Exclusive: Customs Union",
+"Analysis: ...") or the value has a lower-case word ("Georgia: talks resume" stays a title).
 """
 
 from __future__ import annotations
@@ -29,14 +36,36 @@ _UPDATED = re.compile(rf"(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+
 _DATELINE = re.compile(rf"(?:{_PLACE}\s*(?:,|\s[–—-]|\()\s*)?{_STAMP}\)?(?:\s*[–—-])?", re.IGNORECASE)
 
 
+_CREDIT = re.compile(r"(?:(?:main|top|cover|lead|featured)\s+)?(?:photo(?:graph)?s?|pictures?|images?"
+                     r"|illustrations?|graphics?|infographic|maps?|charts?|sources?|credits?|photo\s+credits?|captions?"
+                     r"|courtesy|editing|edited|reporting|additional\s+reporting|writing|written|text|translation"
+                     r"|translated|compiled|produced|design|tags|keywords|topics?)"
+                     r"(?:\s*:\s*|\s+by\s+|\s*:\s*by\s+)\S.{0,60}", re.IGNORECASE)
+_LABEL = re.compile(r"([A-Z][\w'-]*)\s*:\s+(\S.{0,40})")
+#: Labels of a headline's kicker ("Exclusive: ..."): a title, whatever follows.
+_KICKERS = frozenset("""analysis breaking comment editorial exclusive explainer factbox feature focus insight interview
+live opinion preview q&a report review special timeline update updated video watch""".split())
+
+
 def is_news_line(line: str) -> bool:
-    """``line`` (stripped) is a byline, a dateline or an "Updated ..." time stamp."""
+    """``line`` (stripped) is a byline, a dateline, an "Updated ..." time stamp or a credit line."""
     line = line.strip().strip("*_").strip()
     if not line or len(line) > 80:
         return False
     if line[:3].lower() == "by " and _BYLINE.fullmatch(line) and _names(line[3:]):
         return True
-    return bool(_UPDATED.fullmatch(line) or _DATELINE.fullmatch(line))
+    return bool(_UPDATED.fullmatch(line) or _DATELINE.fullmatch(line) or is_credit_line(line))
+
+
+def is_credit_line(line: str) -> bool:
+    """``line`` (stripped) is a credit or label line: "Photo: Reuters", "Source: AP" (see the module docstring)."""
+    if _CREDIT.fullmatch(line):
+        return True
+    m = _LABEL.fullmatch(line)
+    if not m or m.group(1).lower() in _KICKERS:
+        return False
+    words = re.split(r"[\s/,&]+", m.group(2).strip())
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or w[:1].isdigit() or not w[:1].isalpha() for w in words)
 
 
 def _names(rest: str) -> bool:

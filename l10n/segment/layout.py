@@ -15,8 +15,10 @@ delimiter row stay outside.
 
 Each unit also says what block of the layout it is (:data:`BLOCK_KINDS`: a heading, a
 paragraph, a list item, a numbered item, a quoted line, a table cell, code), a heading its
-``#`` level, and which of its lines start with a number ("1. ", "2) "). The exporter renders
-from these, so the layout is classified here and only here.
+``#`` level, and which of its lines start with a number ("1. ", "2) "): a numbered item's number
+stays outside its unit, as a bullet does; a numbered line inside running text ("Key figures:\n1. ...",
+"in\n2021. The") keeps it in the text. The exporter renders from these, so the layout is classified
+here and only here.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ _OPENERS = "\"'“‘«([{"
 HEADING = "heading"  # ATX ("## Title") or setext (underlined) heading, a headline hard-wrapped over two lines
 PARAGRAPH = "paragraph"  # running text, or one line of a list of short lines
 LIST_ITEM = "list item"  # after a bullet: "- ", "* ", "+ ", "• "...
-NUMBERED_ITEM = "numbered item"  # a line that starts with "1. " or "2) " (the number stays in the text)
+NUMBERED_ITEM = "numbered item"  # after "1. " or "2) " opening a block or after an item (the number stays outside)
 QUOTE = "quote"  # a "> " line
 TABLE_HEADER = "table header"  # a cell of a Markdown table's first row
 TABLE_CELL = "table cell"  # a cell of a later row
@@ -65,7 +67,7 @@ class Unit:
     alone: bool  # the only line of its paragraph (a candidate for a title)
     block: str = PARAGRAPH  # what it is in the layout: one of BLOCK_KINDS
     level: int = 0  # a heading's level as its "#" marks give it; 0 when they do not (setext, headline)
-    numbered: tuple[int, ...] = ()  # where its lines that start with "1. ", "2) "... start (the number is in the text)
+    numbered: tuple[int, ...] = ()  # where its lines that start with "1. ", "2) "... start (after a numbered item's number)
 
 
 def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterator[Unit]:
@@ -140,8 +142,11 @@ def units(text: str, continuation_words: frozenset[str] = frozenset()) -> Iterat
                 continue
             ordered = c.isdigit() and _ORDERED.match(text, cs, le)
             if ordered and (not cur or kind == "item"):
+                # a numbered item: its "1. " stays outside, as a bullet does (the export keeps it in place),
+                # unless the line is an inline list ("1) The first item 2) The second item"): it splits there
                 yield from state.flush(text, cur, kind, len(block), kind_of_block, numbered)
-                cur, numbered, kind, kind_of_block = [(cs, le)], [cs], "item", NUMBERED_ITEM
+                s = cs if _inline_list(text, cs, ordered.end(), le) else ordered.end()
+                cur, numbered, kind, kind_of_block = [(s, le)], [s], "item", NUMBERED_ITEM
                 continue
             if not cur:
                 kind, kind_of_block = "text", PARAGRAPH
@@ -180,6 +185,15 @@ class _State:
         s, e = _strip(text, lines[0][0], lines[-1][1])
         if s < e:
             yield self.unit(s, e, kind, kind == "text" and block_lines == 1, block, numbered=tuple(numbered))
+
+
+def _inline_list(text: str, cs: int, ms: int, le: int) -> bool:
+    """The numbered line ``text[cs:le]`` (its number ends at ``ms``) holds the next number too, in the same
+    style: "1) The first item 2) The second item"."""
+    marker = text[cs:ms].rstrip()
+    number = marker.rstrip(".)")
+    following = re.compile(rf"(?<!\S){int(number) + 1}{re.escape(marker[len(number):])}(?=\s)")
+    return following.search(text, ms, le) is not None
 
 
 def _is_table(text: str, block: list[tuple[int, int]]) -> bool:

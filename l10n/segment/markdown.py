@@ -21,11 +21,13 @@ definitions, and front matter keys other than ``title``, ``description``, ``summ
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass, field
 
 from l10n.segment.front_matter import front_matter_values
+from l10n.segment.inline_spans import inline_spans, track_positions
 from l10n.segment.layout import (
     CAPTION,
     FRONT_MATTER,
@@ -61,6 +63,8 @@ class Leaf:
     hidden: bool = False  # a paragraph of a tight list item: no <p> of its own
     style: str = ""  # a table cell's text-align
     key: str = ""  # a front matter value's key
+    keep: tuple[Span, ...] = ()  # its inline spans (links, emphasis, code...): no sentence boundary inside
+    marks: tuple[Span, ...] = ()  # the container markers ("> ") that start its lines after the first
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,9 @@ def parser():
     from mdit_py_plugins.front_matter import front_matter_plugin
 
     md = MarkdownIt("commonmark", {"html": True, "maxNesting": MAX_NESTING})
-    return md.enable(["table", "strikethrough"]).use(front_matter_plugin)
+    md.enable(["table", "strikethrough"]).use(front_matter_plugin)
+    track_positions(md)
+    return md
 
 
 def markdown_layout(text: str) -> MarkdownLayout:
@@ -195,11 +201,16 @@ class _Walk:
             self.cell += 1
             kind = TABLE_HEADER if tag == "th" else TABLE_CELL
             lines = (span,) if span and span[0] < span[1] else ()
-            self.add_leaf(kind, tag, lines, lines, style=style)
+            keep = ()
+            if lines and self.text[span[0]:span[1]] == tok.content:
+                keep = tuple((span[0] + a, span[0] + b) for a, b in inline_spans(tok.children, tok.content))
+            self.add_leaf(kind, tag, lines, lines, style=style, keep=keep)
             return
-        lines = self.content_lines(tok)
+        lines, starts = self.content_lines(tok)
+        keep = tuple(_to_source(starts, a, b) for a, b in inline_spans(tok.children, tok.content))
+        marks = _marks(self.text, lines)
         if tag[0] == "h":
-            self.add_leaf(HEADING, tag, lines, _units(self.text, lines), level=level)
+            self.add_leaf(HEADING, tag, lines, _units(self.text, lines), level=level, marks=marks)
             return
         kind, depth, ordinal = PARAGRAPH, 0, 0
         for container, number in self.containers:
@@ -217,34 +228,61 @@ class _Walk:
         if (kind == PARAGRAPH and len(lines) > 1 and children and children[0].type == "image"
                 and _IMAGE_LINE.match(self.text, *lines[0])):
             self.events.append(("open", "figure", {}))
-            self.add_leaf(PARAGRAPH, "", lines[:1], _units(self.text, lines[:1]))
-            self.add_leaf(CAPTION, "figcaption", lines[1:], _units(self.text, lines[1:]))
+            self.add_leaf(PARAGRAPH, "", lines[:1], _units(self.text, lines[:1]), keep=keep)
+            self.add_leaf(CAPTION, "figcaption", lines[1:], _units(self.text, lines[1:]), keep=keep, marks=marks)
             self.events.append(("close", "figure"))
             return
         units = _units(self.text, lines)
         units = _inside_emphasis(self.text, units, children)
-        self.add_leaf(kind, "p", lines, units, level=level, ordinal=ordinal, hidden=hidden)
+        self.add_leaf(kind, "p", lines, units, level=level, ordinal=ordinal, hidden=hidden, keep=keep, marks=marks)
 
-    def content_lines(self, tok) -> tuple[Span, ...]:
-        """The source span of each line of an inline token's content."""
-        spans = []
+    def content_lines(self, tok) -> tuple[tuple[Span, ...], list[tuple[int, int]]]:
+        """The source span of each line of an inline token's content, and where each content line's text
+        starts in the content and in the source: (content offset, source offset), in order."""
+        spans, starts, offset = [], [], 0
         for k, content in enumerate(tok.content.split("\n")):
+            line_offset, offset = offset, offset + len(content) + 1
             ls, le = self.line(tok.map[0] + k)
             want = content.strip()
             if not want:
                 continue
             end = _strip(self.text, ls, le)[1]
             at = self.text.rfind(want, ls, end)
-            spans.append((at, at + len(want)) if at >= 0 else _strip(self.text, ls, le))
-        return tuple(spans)
+            span = (at, at + len(want)) if at >= 0 else _strip(self.text, ls, le)
+            spans.append(span)
+            starts.append((line_offset + len(content) - len(content.lstrip()), span[0]))
+        return tuple(spans), starts
 
     def add_leaf(self, kind, tag, lines, units, **extra) -> None:
         self.leaves.append(Leaf(kind, tag, tuple(lines), tuple(units), **extra))
         self.events.append(("leaf", len(self.leaves) - 1))
 
 
+def _to_source(starts: list[tuple[int, int]], a: int, b: int) -> Span:
+    """Offsets ``a`` to ``b`` of an inline token's content as source offsets (``starts``: where each
+    content line's text starts, in the content and in the source, :meth:`_Walk.content_lines`)."""
+    if not starts:
+        return a, b
+    offsets = [c for c, _ in starts]
+    k = max(0, bisect.bisect_right(offsets, a) - 1)  # the line that holds a
+    j = max(0, bisect.bisect_left(offsets, b) - 1)  # the line that holds the character before b
+    return starts[k][1] + a - starts[k][0], starts[j][1] + b - starts[j][0]
+
+
+def _marks(text: str, lines: tuple[Span, ...]) -> tuple[Span, ...]:
+    """The container markers before a leaf's lines after the first: from the line's start to its text
+    (``> ``, ``>   `` in a quoted list item); a line with only blanks before its text has none."""
+    marks = []
+    for s, _e in lines[1:]:
+        line_start = max(text.rfind("\n", 0, s), text.rfind("\r", 0, s)) + 1
+        if text[line_start:s].strip():
+            marks.append((line_start, s))
+    return tuple(marks)
+
+
 def _units(text: str, lines: tuple[Span, ...]) -> list[Span]:
-    """A leaf's lines joined into units, split where a line's prefix holds a marker or a hard break ends a line."""
+    """A leaf's lines joined into units, split where a hard break ends a line (a quotation's "> " markers
+    inside a unit are its leaf's ``marks``: the segmenter leaves them out of the segments' text)."""
     units: list[Span] = []
     broke = False  # the line before ended in a hard break
     for n, (s, e) in enumerate(lines):
@@ -261,8 +299,7 @@ def _units(text: str, lines: tuple[Span, ...]) -> list[Span]:
                 while k < len(text) and text[k] == " ":
                     k += 1
                 hard = k - e >= 2 and text[k:k + 1] in ("\n", "\r")
-        line_start = text.rfind("\n", 0, s) + 1
-        if units and not broke and not text[line_start:s].strip():
+        if units and not broke:
             units[-1] = (units[-1][0], e)
         elif s < e:
             units.append((s, e))

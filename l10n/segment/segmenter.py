@@ -26,8 +26,11 @@ class Segment:
     ``level`` is a heading's level when its ``#`` marks give one (else 0), and in Markdown a list item's
     depth (1 = top level); ``ordinal``: a Markdown numbered item's number (its "1." is not in the text);
     ``key``: a front matter value's key (title, description, summary, tags); ``numbered``: a plain-text
-    segment starts a line that starts with a number ("1. ", "2) "), which stays in its text.
-    ``heading`` is ``kind == "heading"``.
+    segment starts a line that starts with a number ("1. ", "2) "): a numbered item's, which stays out of
+    its text as a bullet does, or one inside running text ("Key figures:\n1. ..."), which stays in it.
+    ``heading`` is ``kind == "heading"``. ``marks``: in Markdown, the quotation markers (``> ``) that start
+    the lines of a sentence hard-wrapped inside a ``>`` quotation, as source spans inside ``start:end``:
+    ``text`` is ``source[start:end]`` without them (an exporter puts them back).
     """
 
     text: str
@@ -42,6 +45,7 @@ class Segment:
     numbered: bool = False
     ordinal: int = 0
     key: str = ""
+    marks: tuple[tuple[int, int], ...] = ()
 
     def as_dict(self) -> dict:
         """The ``segment --json`` record (the first six keys are the contract; ``kind``, ``level``, ``ordinal`` added)."""
@@ -107,6 +111,10 @@ def _markdown_article(text: str, rules: LanguageRules) -> Article:
     from l10n.segment.markdown import markdown_layout
 
     layout = markdown_layout(text)
+    # The sentence splitter reads the text with the quotation markers inside its units as blanks: a
+    # sentence neither starts nor ends on one, and a "> " at a line's start is no sentence's first word.
+    marks = sorted(m for leaf in layout.leaves for m in leaf.marks)
+    masked = _blanked(text, marks) if marks else text
     out: list[Segment] = []
     line, line_pos, block = 1, 0, -1
     for leaf in layout.leaves:
@@ -117,21 +125,58 @@ def _markdown_article(text: str, rules: LanguageRules) -> Article:
             elif leaf.kind in (TABLE_HEADER, TABLE_CELL) and not _ALNUM.search(text, us, ue):
                 spans = []
             else:
-                spans = sentence_spans(text, us, ue, rules)
+                spans = sentence_spans(masked, us, ue, rules, keep=_within(leaf.keep, us, ue))
             for s, e in spans:
                 if not _ALNUM.search(text, s, e):
                     continue
-                while text[s].isspace():  # a unit can end in a hard break's line end (a setext heading's)
+                while masked[s].isspace():  # a unit can end in a hard break's line end (a setext heading's)
                     s += 1
-                while text[e - 1].isspace():
+                while masked[e - 1].isspace():
                     e -= 1
                 line += text.count("\n", line_pos, s)
                 line_pos = s
                 if not counted:
                     block, counted = block + 1, True
-                out.append(Segment(text[s:e], block, s, e, line, leaf.kind == HEADING, leaf.kind, block,
-                                   leaf.level, False, leaf.ordinal, leaf.key))
+                inner = tuple(m for m in leaf.marks if s < m[0] and m[1] < e)
+                out.append(Segment(_without(text, s, e, inner), block, s, e, line, leaf.kind == HEADING, leaf.kind,
+                                   block, leaf.level, False, leaf.ordinal, leaf.key, inner))
     return Article(out, layout.code, layout)
+
+
+def _blanked(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with the characters of ``spans`` (sorted, disjoint) as spaces: the same offsets."""
+    parts, pos = [], 0
+    for a, b in spans:
+        parts += [text[pos:a], " " * (b - a)]
+        pos = b
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _without(text: str, s: int, e: int, marks: tuple[tuple[int, int], ...]) -> str:
+    """``text[s:e]`` without the spans of ``marks`` (inside it, sorted)."""
+    if not marks:
+        return text[s:e]
+    parts, pos = [], s
+    for a, b in marks:
+        parts.append(text[pos:a])
+        pos = b
+    parts.append(text[pos:e])
+    return "".join(parts)
+
+
+def _within(spans: tuple[tuple[int, int], ...], us: int, ue: int) -> list[tuple[int, int]]:
+    """The inline spans that lie in unit ``us:ue`` without covering it all (emphasis around a whole
+    paragraph, ``*Reporting by ...*``, does not make it one sentence), merged where they overlap."""
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if b <= us or a >= ue or (a <= us and b >= ue):
+            continue
+        if merged and a < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged
 
 
 def segment_text(text: str, lang: str = "en", markdown: bool = False) -> list[Segment]:

@@ -10,7 +10,9 @@ Look-behind and look-ahead are bounded, so the cost per character is constant.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 from l10n.segment.quotes import has_opening_mark, outside_quotations
 from l10n.segment.quotes import quotations as quotation_spans
@@ -29,13 +31,15 @@ _LIST_MARKER = re.compile(r"(?<!\S)(?:[•⁃▪‣◦]\s?)?(?:(\d{1,3})|([a-z])
 
 
 def sentence_spans(
-    text: str, start: int, end: int, rules: LanguageRules, quotations: bool = True
+    text: str, start: int, end: int, rules: LanguageRules, quotations: bool = True,
+    keep: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
     """The sentences of ``text[start:end]`` as (start, end) spans, trimmed of whitespace.
 
     Spans are in order and never overlap; only whitespace lies between them.
     With ``quotations`` (the default), a closed quotation of several sentences
-    stays in one span.
+    stays in one span. No boundary falls inside a span of ``keep`` (sorted and
+    disjoint: a Markdown link's or emphasis's source text stays in one sentence).
     """
     cuts: list[tuple[int, int]] = []  # (end of a sentence, start of the next one)
     forced, skip = _list_breaks(text, start, end)
@@ -55,6 +59,8 @@ def sentence_spans(
     if forced:
         cuts.extend(forced)
         cuts.sort()
+    if keep and cuts:
+        cuts = [cut for cut in cuts if not _inside(keep, cut[0])]
     spans = []
     pos = start
     for cut_end, next_start in cuts:
@@ -68,6 +74,12 @@ def sentence_spans(
     if s < e:
         spans.append((s, e))
     return spans
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """``pos`` is strictly inside one of ``spans`` (sorted, disjoint)."""
+    k = bisect.bisect_left(spans, (pos,)) - 1  # the last span that starts before pos
+    return k >= 0 and spans[k][1] > pos
 
 
 def _trim(text: str, s: int, e: int) -> tuple[int, int]:
