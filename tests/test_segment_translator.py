@@ -219,7 +219,7 @@ CREDIT_CASES = [
     ("source", "Source: State Customs Committee\n", [("Source: State Customs Committee", P)]),
     ("a caption", "Photo: a customs officer in Baku\n", [("Photo: a customs officer in Baku", P)]),
     ("editing", "Editing: John Smith\n", [("Editing: John Smith", P)]),
-    ("a short label and value", "Courtesy: AZERTAC\n", [("Courtesy: AZERTAC", P)]),
+    ("courtesy", "Courtesy: AZERTAC\n", [("Courtesy: AZERTAC", P)]),
     ("under a headline", "Customs talks resume\n\nPhoto: Reuters\n", [("Customs talks resume", H), ("Photo: Reuters", P)]),
     ("not a wrapped headline", "Customs reform passes in\nPhoto: Reuters\n", [("Customs reform passes in", P), ("Photo: Reuters", P)]),
     # real headings stay headings
@@ -227,6 +227,8 @@ CREDIT_CASES = [
     ("a kicker", "Exclusive: Customs Union\n", [("Exclusive: Customs Union", H)]),
     ("an analysis", "Analysis: Why the talks failed\n", [("Analysis: Why the talks failed", H)]),
     ("a place and a verb", "Georgia: talks resume\n", [("Georgia: talks resume", H)]),
+    ("a title-case place headline", "Azerbaijan: Customs Reform\n", [("Azerbaijan: Customs Reform", H)]),
+    ("a short title-case headline", "Baku: Talks Resume\n", [("Baku: Talks Resume", H)]),
     ("a long value", "Baku: Customs Officers Seize Record Haul Of Drugs\n", [("Baku: Customs Officers Seize Record Haul Of Drugs", H)]),
     ("a video kicker", "Video: Protesters clash in Tbilisi\n", [("Video: Protesters clash in Tbilisi", H)]),
     ("a wrapped headline", "Azerbaijan and Georgia sign\ncustoms agreement\n", [("Azerbaijan and Georgia sign customs agreement", H)]),
