@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence, runtime_checkable
 
+from l10n.errors import L10nError
+
 #: The widest beam an engine accepts: argostranslate uses 4, quality stops improving long
 #: before 64, and a beam of millions made CTranslate2 crash or eat 24 GB.
 MAX_BEAM = 64
@@ -95,6 +97,14 @@ class Engine(Protocol):
     ) -> list[Draft]:
         """Return one Draft per input text, in input order."""
         ...
+
+
+def checked_drafts(engine: Engine, drafts: Sequence[Draft], count: int) -> list[Draft]:
+    """``drafts`` as a list, or an error if the engine did not return one per segment (``count``)."""
+    drafts = list(drafts)
+    if len(drafts) != count:
+        raise L10nError(f"engine {engine.origin} returned {len(drafts)} drafts for {count} segments")
+    return drafts
 
 
 def delivers_batches(engine: object) -> bool:

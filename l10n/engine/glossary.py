@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from l10n.engine.base import BatchCallback, Draft, Engine, ProgressCallback, delivers_batches
+from l10n.engine.base import BatchCallback, Draft, Engine, ProgressCallback, checked_drafts, delivers_batches
 from l10n.engine.protect import protect
-from l10n.errors import L10nError
 from l10n.glossary import Glossary
 
 
@@ -125,9 +124,7 @@ class GlossaryEngine:
                 take([k for k, _ in fresh], [d for _, d in fresh])
 
         extra = {"on_batch": once} if delivers_batches(self.underlying) else {}
-        results = list(self.underlying.translate(texts, progress, **extra))
-        if len(results) != len(texts):
-            raise L10nError(f"engine {self.underlying.origin} returned {len(results)} drafts for {len(texts)} segments")
+        results = checked_drafts(self.underlying, self.underlying.translate(texts, progress, **extra), len(texts))
         once(list(range(len(texts))), results)  # those it did not hand over (an engine without on_batch: all)
 
     def _missing(self, source: str, translation: str) -> list[str]:

@@ -32,9 +32,9 @@ import polib
 from l10n.catalog.files import CatalogFile
 from l10n.catalog.merge import MergeResult
 from l10n.catalog.model import DRAFT, STALE, active_entries, entry_state, fill_draft, has_translation, provenance
-from l10n.engine.base import Draft, Engine, SegmentWarning, capture_segment_warnings, delivers_batches
+from l10n.engine.base import (Draft, Engine, SegmentWarning, capture_segment_warnings, checked_drafts,
+                              delivers_batches)
 from l10n.engine.factory import EngineFactory
-from l10n.errors import L10nError
 from l10n.languages import LanguageInfo
 from l10n.project import Document, Project
 from l10n.store import DraftStore, StoredDraft
@@ -213,7 +213,7 @@ def _engine_drafts(
 
     extra = {"on_batch": keep} if delivers_batches(engine) else {}
     with capture_segment_warnings() as caught:  # thread-safe: languages may draft at once (run.py)
-        results = engine.translate(missing, progress=callback, **extra)
+        results = checked_drafts(engine, engine.translate(missing, progress=callback, **extra), len(missing))
     for w in caught:
         if isinstance(w.message, SegmentWarning) and 0 <= w.message.index < len(missing):
             text = missing[w.message.index]
@@ -221,8 +221,6 @@ def _engine_drafts(
         else:
             warnings_module.warn_explicit(w.message, w.category, w.filename, w.lineno)
     summary.engine_calls += 1
-    if len(results) != len(missing):
-        raise L10nError(f"engine {engine.origin} returned {len(results)} drafts for {len(missing)} segments")
     for text, result in zip(missing, results):
         drafts[text] = StoredDraft("", lang, text, engine.origin, result.text.strip(), result.score)
     empty = [t for t in missing if t.strip() and not drafts[t].draft]
